@@ -1,0 +1,18 @@
+package com.autopilotmonster.auth.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** Registration, login, tokens and profiles. REST API under /api; bearer tokens verified by MicroProfile JWT. */
+@ApplicationPath("/api")
+@LoginConfig(authMethod = "MP-JWT")
+@OpenAPIDefinition(info = @Info(title = "Autopilot Monster auth service", version = "1.0.0", description = "Registration, login, tokens and profiles."))
+@SecurityScheme(securitySchemeName = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT")
+public class AuthApplication extends Application {
+}

@@ -1,0 +1,40 @@
+package com.autopilotmonster.common.health;
+
+import com.mongodb.client.MongoDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the service's database answers a ping. Off where {@code health.mongo.enabled=false}. */
+@Readiness
+@ApplicationScoped
+public class MongoReadiness implements HealthCheck {
+
+    @Inject
+    Instance<MongoDatabase> database;
+
+    @Inject
+    @ConfigProperty(name = "health.mongo.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "health.timeout-ms", defaultValue = "2000")
+    long timeoutMs;
+
+    @Override
+    public HealthCheckResponse call() {
+        if (!enabled) {
+            return HealthCheckResponse.named("mongodb").up().withData("used", false).build();
+        }
+        return TimedCheck.run("mongodb", timeoutMs, () -> {
+            MongoDatabase db = database.get();
+            db.runCommand(new Document("ping", 1));
+            return db.getName();
+        });
+    }
+}

@@ -1,0 +1,16 @@
+package com.autopilotmonster.common.problem;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Body-reading failures surface as ProcessingException; anything else is an unexpected error. */
+@Provider
+public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
+
+    @Override
+    public Response toResponse(ProcessingException exception) {
+        return BodyErrors.classify(exception).orElseGet(() -> UnexpectedExceptionMapper.internalError(exception));
+    }
+}

@@ -1,0 +1,54 @@
+package com.autopilotmonster.common.security;
+
+import com.autopilotmonster.common.problem.Problems;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Runs after MP JWT has verified a bearer token's signature, issuer, audience and expiry, and refuses it
+ * when it was revoked (logout) or its user was deactivated - on every service, not only on auth.
+ * When Redis cannot be asked the answer is 503: a revoked token must never pass by default.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 10)
+public class RevokedTokenFilter implements ContainerRequestFilter {
+
+    private static final Logger LOG = Logger.getLogger(RevokedTokenFilter.class.getName());
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    TokenStatus tokenStatus;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (jwt == null || jwt.getRawToken() == null) {
+            return;
+        }
+        try {
+            if (tokenStatus.isRevoked(jwt.getTokenID())) {
+                request.abortWith(Problems.response(401, "token-revoked", "Unauthorized",
+                        "This token has been revoked; sign in again", java.util.List.of(),
+                        java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+            } else if (tokenStatus.isInactive(CurrentUser.userIdOf(jwt))) {
+                request.abortWith(Problems.response(401, "account-inactive", "Unauthorized",
+                        "This account is deactivated", java.util.List.of(),
+                        java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+            }
+        } catch (JedisException e) {
+            LOG.log(Level.WARNING, "token status unavailable: {0}", e.getMessage());
+            request.abortWith(Problems.response(503, "unavailable", "Service Unavailable",
+                    "Token status cannot be checked right now; retry shortly", java.util.List.of(),
+                    java.util.Map.of("Retry-After", "5")));
+        }
+    }
+}

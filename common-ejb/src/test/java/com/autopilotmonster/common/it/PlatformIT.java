@@ -1,0 +1,215 @@
+package com.autopilotmonster.common.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.autopilotmonster.infra.Infra;
+import com.autopilotmonster.testsupport.Eventually;
+import com.autopilotmonster.testsupport.KafkaTopicReader;
+import com.autopilotmonster.testsupport.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * common-ejb on a real Liberty server (Arquillian managed container) with the real Mongo-wire store,
+ * Redis and Kafka broker: envelope and problem+json, security, health probes that follow the
+ * dependencies, and the outbox + idempotent consumer across a Kafka outage.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final Duration READINESS_DEADLINE = Duration.ofSeconds(10);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ProbeDeployment.create();
+    }
+
+    @BeforeEach
+    void target() {
+        RestAssured.baseURI = "http://localhost";
+        RestAssured.port = 4010;
+        Eventually.await("probe app ready", Duration.ofSeconds(120),
+                () -> given().get("/health/ready").statusCode() == 200);
+    }
+
+    private static ValidatableResponse postItem(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/probe/items").then();
+    }
+
+    private static ValidatableResponse isProblem(ValidatableResponse response, int status) {
+        return response.statusCode(status).contentType(containsString("application/problem+json"))
+                .body("status", equalTo(status)).body("success", equalTo(false)).body("message", notNullValue())
+                .body("title", notNullValue()).body("type", notNullValue())
+                .body(not(containsString("Exception"))).body(not(containsString("\tat ")));
+    }
+
+    @Test
+    @Order(1)
+    void successIsWrappedInTheEnvelope() {
+        postItem("{\"name\":\"Agent\",\"email\":\"a@example.test\",\"kind\":\"AGENT\"}").statusCode(201)
+                .body("success", equalTo(true)).body("message", equalTo("Item created"))
+                .body("data.itemId", notNullValue()).body("data.eventId", notNullValue())
+                .body("timestamp", notNullValue());
+    }
+
+    @Test
+    @Order(2)
+    void listsCarryPagination() {
+        given().get("/api/probe/numbers?page=2&limit=20").then().statusCode(200)
+                .body("success", equalTo(true)).body("data[0]", equalTo(21))
+                .body("pagination.page", equalTo(2)).body("pagination.limit", equalTo(20))
+                .body("pagination.total", equalTo(45)).body("pagination.totalPages", equalTo(3))
+                .body("pagination.hasNextPage", equalTo(true)).body("pagination.hasPrevPage", equalTo(true));
+        isProblem(given().get("/api/probe/numbers?limit=1000").then(), 400)
+                .body("errors.field", hasItem("limit"));
+        isProblem(given().get("/api/probe/numbers?page=abc").then(), 400);
+    }
+
+    @Test
+    @Order(3)
+    void badInputIsAProblemNeverA500() {
+        isProblem(postItem("{\"name\": \"x\", "), 400);
+        isProblem(postItem("[1,2"), 400);
+        isProblem(given().contentType(ContentType.TEXT).body("name=x").post("/api/probe/items").then(), 415);
+        isProblem(given().contentType(ContentType.XML).body("<a/>").post("/api/probe/items").then(), 415);
+        isProblem(postItem("{\"name\":\"\",\"email\":\"not-an-email\",\"kind\":\"AGENT\"}"), 400)
+                .body("errors.field", hasItem("name")).body("errors.field", hasItem("email"));
+        isProblem(postItem("{\"name\":\"x\",\"email\":\"a@example.test\",\"kind\":\"ROBOT\"}"), 400);
+        isProblem(postItem("{\"name\":{\"$ne\":null},\"email\":\"a@example.test\",\"kind\":\"AGENT\"}"), 400);
+        isProblem(postItem(""), 400);
+        isProblem(postItem("null"), 400);
+    }
+
+    @Test
+    @Order(4)
+    void oversizeBodiesAre413() {
+        String huge = "{\"name\":\"" + "x".repeat(1_200_000) + "\",\"email\":\"a@example.test\",\"kind\":\"AGENT\"}";
+        isProblem(postItem(huge), 413);
+    }
+
+    @Test
+    @Order(5)
+    void errorsNeverLeakInternals() {
+        isProblem(given().get("/api/probe/boom").then(), 500).body(not(containsString("secret")))
+                .body(not(containsString("com.autopilotmonster"))).body("requestId", notNullValue());
+        isProblem(given().get("/api/probe/conflict").then(), 409).body("detail", equalTo("That name is taken"));
+        isProblem(given().delete("/api/probe/items").then(), 405);
+        isProblem(given().get("/api/nothing/here").then(), 404);
+        isProblem(given().get("/nothing-outside-the-api").then(), 404);
+    }
+
+    @Test
+    @Order(6)
+    void rolesAndTokensAreEnforced() {
+        given().auth().oauth2(TestTokens.user("u-1")).get("/api/probe/me").then().statusCode(200)
+                .body("data.userId", equalTo("u-1")).body("data.role", equalTo("user"));
+        isProblem(given().get("/api/probe/me").then(), 401);
+        isProblem(given().auth().oauth2(TestTokens.user("u-1")).get("/api/probe/admin-only").then(), 403);
+        given().auth().oauth2(TestTokens.admin("a-1")).get("/api/probe/admin-only").then().statusCode(200);
+        for (String forged : new String[] {TestTokens.unsignedAdmin("a"), TestTokens.hs256WithPublicKey("a"),
+                TestTokens.expired("a"), TestTokens.wrongIssuer("a"), TestTokens.wrongAudience("a"),
+                TestTokens.tampered("a")}) {
+            isProblem(given().auth().oauth2(forged).get("/api/probe/me").then(), 401);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void eventRecordedWhileKafkaIsDownIsDeliveredOnceWhenItReturns() {
+        assumeTrue(Infra.isOwned("kafka"), "Kafka is not run by this build; cannot stop it");
+        Infra.stop("kafka");
+        String eventId;
+        try {
+            eventId = postItem("{\"name\":\"While down\",\"email\":\"d@example.test\",\"kind\":\"WORKFLOW\"}")
+                    .statusCode(201).extract().path("data.eventId");
+            Eventually.sleep(2000);
+            int pending = given().get("/api/probe/outbox").then().extract().path("data.pending");
+            assertTrue(pending >= 1, "the event waits in the outbox while Kafka is down");
+            given().get("/api/probe/applied/" + eventId).then().body("data.times", equalTo(0));
+        } finally {
+            Infra.start("kafka");
+        }
+        String id = eventId;
+        Eventually.await("event applied after Kafka returned", Duration.ofSeconds(90),
+                () -> given().get("/api/probe/applied/" + id).then().extract().<Integer>path("data.times") == 1);
+
+        KafkaTopicReader.Event delivered = KafkaTopicReader.awaitRecord("platform.probe", Duration.ofSeconds(30),
+                e -> id.equals(e.headers().get("ce_id")));
+        assertEquals("platform.probe", delivered.headers().get("ce_type"));
+        assertEquals("/platform-probe", delivered.headers().get("ce_source"));
+        assertEquals("1.0", delivered.headers().get("ce_specversion"));
+        assertTrue(delivered.value().contains("\"name\":\"While down\""), delivered.value());
+
+        // Kafka redelivers the very same event (same ce_id): the effect must not happen a second time.
+        KafkaTopicReader.send("platform.probe", delivered.key(), delivered.value(), delivered.headers());
+        String markerEvent = postItem("{\"name\":\"Marker\",\"email\":\"m@example.test\",\"kind\":\"AGENT\"}")
+                .statusCode(201).extract().path("data.eventId");
+        Eventually.await("marker applied (so the duplicate before it was consumed)", Duration.ofSeconds(60),
+                () -> given().get("/api/probe/applied/" + markerEvent).then().extract()
+                        .<Integer>path("data.times") == 1);
+        given().get("/api/probe/applied/" + id).then().body("data.times", equalTo(1))
+                .body("data.markerPresent", equalTo(true));
+        given().get("/api/probe/outbox").then().body("data.pending", equalTo(0));
+    }
+
+    @Test
+    @Order(20)
+    void readinessFollowsTheMongoStore() {
+        assertReadinessFollows("mongo", "mongodb");
+    }
+
+    @Test
+    @Order(21)
+    void readinessFollowsKafka() {
+        assertReadinessFollows("kafka", "kafka");
+    }
+
+    @Test
+    @Order(22)
+    void readinessFollowsRedis() {
+        assertReadinessFollows("redis", "redis");
+    }
+
+    private void assertReadinessFollows(String component, String checkName) {
+        assumeTrue(Infra.isOwned(component), component + " is not run by this build; cannot stop it");
+        given().get("/health/ready").then().statusCode(200);
+        Infra.stop(component);
+        try {
+            long start = System.nanoTime();
+            Duration took = Eventually.await("ready DOWN after " + component + " stopped", READINESS_DEADLINE,
+                    () -> given().get("/health/ready").statusCode() == 503);
+            Map<String, Object> check = given().get("/health/ready").then().statusCode(503).extract()
+                    .path("checks.find { it.name == '" + checkName + "' }");
+            assertEquals("DOWN", check.get("status"));
+            long probeMs = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(took.compareTo(READINESS_DEADLINE) < 0, "DOWN within 10 s, took " + probeMs + " ms");
+            given().get("/health/live").then().statusCode(200);
+        } finally {
+            Infra.start(component);
+        }
+        Eventually.await("ready UP after " + component + " restarted", Duration.ofSeconds(60),
+                () -> given().get("/health/ready").statusCode() == 200);
+        given().get("/health/ready").then().body("status", equalTo("UP"));
+    }
+}
