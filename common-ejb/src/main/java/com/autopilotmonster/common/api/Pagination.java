@@ -1,6 +1,8 @@
 package com.autopilotmonster.common.api;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 /** Paging metadata exactly as the Node services' response helper wrote it. */
+@JsonbPropertyOrder({"page", "limit", "total", "totalPages", "hasNextPage", "hasPrevPage"})
 public record Pagination(int page, int limit, long total, long totalPages, boolean hasNextPage, boolean hasPrevPage) {
 
     public static Pagination of(int page, int limit, long total) {

@@ -24,6 +24,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status >= 500) {
             return UnexpectedExceptionMapper.internalError(exception);
         }
+        if (status == 404 && exception.getCause() != null) {
+            // JAX-RS answers 404 when a path/query parameter cannot be converted (page=abc): that is bad input
+            return Problems.response(400, "invalid-parameter", "Bad Request",
+                    "A path or query parameter has an invalid value", java.util.List.of(), java.util.Map.of());
+        }
         String detail = switch (status) {
             case 400 -> "The request is malformed (check parameters and body)";
             case 404 -> "No resource at this path";

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PlatformIT {
 
     private static final Duration READINESS_DEADLINE = Duration.ofSeconds(10);
+    /** Arquillian deploys to dropins: the context root is the archive's name. */
+    private static final String APP = "/platform-probe";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -54,7 +56,7 @@ class PlatformIT {
     }
 
     private static ValidatableResponse postItem(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/probe/items").then();
+        return given().contentType(ContentType.JSON).body(body).post(APP + "/api/probe/items").then();
     }
 
     private static ValidatableResponse isProblem(ValidatableResponse response, int status) {
@@ -76,14 +78,14 @@ class PlatformIT {
     @Test
     @Order(2)
     void listsCarryPagination() {
-        given().get("/api/probe/numbers?page=2&limit=20").then().statusCode(200)
+        given().get(APP + "/api/probe/numbers?page=2&limit=20").then().statusCode(200)
                 .body("success", equalTo(true)).body("data[0]", equalTo(21))
                 .body("pagination.page", equalTo(2)).body("pagination.limit", equalTo(20))
                 .body("pagination.total", equalTo(45)).body("pagination.totalPages", equalTo(3))
                 .body("pagination.hasNextPage", equalTo(true)).body("pagination.hasPrevPage", equalTo(true));
-        isProblem(given().get("/api/probe/numbers?limit=1000").then(), 400)
+        isProblem(given().get(APP + "/api/probe/numbers?limit=1000").then(), 400)
                 .body("errors.field", hasItem("limit"));
-        isProblem(given().get("/api/probe/numbers?page=abc").then(), 400);
+        isProblem(given().get(APP + "/api/probe/numbers?page=abc").then(), 400);
     }
 
     @Test
@@ -91,8 +93,8 @@ class PlatformIT {
     void badInputIsAProblemNeverA500() {
         isProblem(postItem("{\"name\": \"x\", "), 400);
         isProblem(postItem("[1,2"), 400);
-        isProblem(given().contentType(ContentType.TEXT).body("name=x").post("/api/probe/items").then(), 415);
-        isProblem(given().contentType(ContentType.XML).body("<a/>").post("/api/probe/items").then(), 415);
+        isProblem(given().contentType(ContentType.TEXT).body("name=x").post(APP + "/api/probe/items").then(), 415);
+        isProblem(given().contentType(ContentType.XML).body("<a/>").post(APP + "/api/probe/items").then(), 415);
         isProblem(postItem("{\"name\":\"\",\"email\":\"not-an-email\",\"kind\":\"AGENT\"}"), 400)
                 .body("errors.field", hasItem("name")).body("errors.field", hasItem("email"));
         isProblem(postItem("{\"name\":\"x\",\"email\":\"a@example.test\",\"kind\":\"ROBOT\"}"), 400);
@@ -111,26 +113,26 @@ class PlatformIT {
     @Test
     @Order(5)
     void errorsNeverLeakInternals() {
-        isProblem(given().get("/api/probe/boom").then(), 500).body(not(containsString("secret")))
+        isProblem(given().get(APP + "/api/probe/boom").then(), 500).body(not(containsString("secret")))
                 .body(not(containsString("com.autopilotmonster"))).body("requestId", notNullValue());
-        isProblem(given().get("/api/probe/conflict").then(), 409).body("detail", equalTo("That name is taken"));
-        isProblem(given().delete("/api/probe/items").then(), 405);
-        isProblem(given().get("/api/nothing/here").then(), 404);
-        isProblem(given().get("/nothing-outside-the-api").then(), 404);
+        isProblem(given().get(APP + "/api/probe/conflict").then(), 409).body("detail", equalTo("That name is taken"));
+        isProblem(given().delete(APP + "/api/probe/items").then(), 405);
+        isProblem(given().get(APP + "/api/nothing/here").then(), 404);
+        isProblem(given().get(APP + "/nothing-outside-the-api").then(), 404);
     }
 
     @Test
     @Order(6)
     void rolesAndTokensAreEnforced() {
-        given().auth().oauth2(TestTokens.user("u-1")).get("/api/probe/me").then().statusCode(200)
+        given().auth().oauth2(TestTokens.user("u-1")).get(APP + "/api/probe/me").then().statusCode(200)
                 .body("data.userId", equalTo("u-1")).body("data.role", equalTo("user"));
-        isProblem(given().get("/api/probe/me").then(), 401);
-        isProblem(given().auth().oauth2(TestTokens.user("u-1")).get("/api/probe/admin-only").then(), 403);
-        given().auth().oauth2(TestTokens.admin("a-1")).get("/api/probe/admin-only").then().statusCode(200);
+        isProblem(given().get(APP + "/api/probe/me").then(), 401);
+        isProblem(given().auth().oauth2(TestTokens.user("u-1")).get(APP + "/api/probe/admin-only").then(), 403);
+        given().auth().oauth2(TestTokens.admin("a-1")).get(APP + "/api/probe/admin-only").then().statusCode(200);
         for (String forged : new String[] {TestTokens.unsignedAdmin("a"), TestTokens.hs256WithPublicKey("a"),
                 TestTokens.expired("a"), TestTokens.wrongIssuer("a"), TestTokens.wrongAudience("a"),
                 TestTokens.tampered("a")}) {
-            isProblem(given().auth().oauth2(forged).get("/api/probe/me").then(), 401);
+            isProblem(given().auth().oauth2(forged).get(APP + "/api/probe/me").then(), 401);
         }
     }
 
@@ -144,15 +146,15 @@ class PlatformIT {
             eventId = postItem("{\"name\":\"While down\",\"email\":\"d@example.test\",\"kind\":\"WORKFLOW\"}")
                     .statusCode(201).extract().path("data.eventId");
             Eventually.sleep(2000);
-            int pending = given().get("/api/probe/outbox").then().extract().path("data.pending");
+            int pending = given().get(APP + "/api/probe/outbox").then().extract().path("data.pending");
             assertTrue(pending >= 1, "the event waits in the outbox while Kafka is down");
-            given().get("/api/probe/applied/" + eventId).then().body("data.times", equalTo(0));
+            given().get(APP + "/api/probe/applied/" + eventId).then().body("data.times", equalTo(0));
         } finally {
             Infra.start("kafka");
         }
         String id = eventId;
         Eventually.await("event applied after Kafka returned", Duration.ofSeconds(90),
-                () -> given().get("/api/probe/applied/" + id).then().extract().<Integer>path("data.times") == 1);
+                () -> given().get(APP + "/api/probe/applied/" + id).then().extract().<Integer>path("data.times") == 1);
 
         KafkaTopicReader.Event delivered = KafkaTopicReader.awaitRecord("platform.probe", Duration.ofSeconds(30),
                 e -> id.equals(e.headers().get("ce_id")));
@@ -166,11 +168,11 @@ class PlatformIT {
         String markerEvent = postItem("{\"name\":\"Marker\",\"email\":\"m@example.test\",\"kind\":\"AGENT\"}")
                 .statusCode(201).extract().path("data.eventId");
         Eventually.await("marker applied (so the duplicate before it was consumed)", Duration.ofSeconds(60),
-                () -> given().get("/api/probe/applied/" + markerEvent).then().extract()
+                () -> given().get(APP + "/api/probe/applied/" + markerEvent).then().extract()
                         .<Integer>path("data.times") == 1);
-        given().get("/api/probe/applied/" + id).then().body("data.times", equalTo(1))
+        given().get(APP + "/api/probe/applied/" + id).then().body("data.times", equalTo(1))
                 .body("data.markerPresent", equalTo(true));
-        given().get("/api/probe/outbox").then().body("data.pending", equalTo(0));
+        given().get(APP + "/api/probe/outbox").then().body("data.pending", equalTo(0));
     }
 
     @Test
