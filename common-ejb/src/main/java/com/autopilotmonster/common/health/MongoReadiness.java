@@ -1,5 +1,6 @@
 package com.autopilotmonster.common.health;
 
+import com.autopilotmonster.common.data.IndexInitializer;
 import com.mongodb.client.MongoDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -19,6 +20,9 @@ public class MongoReadiness implements HealthCheck {
     Instance<MongoDatabase> database;
 
     @Inject
+    IndexInitializer indexes;
+
+    @Inject
     @ConfigProperty(name = "health.mongo.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -31,10 +35,15 @@ public class MongoReadiness implements HealthCheck {
         if (!enabled) {
             return HealthCheckResponse.named("mongodb").up().withData("used", false).build();
         }
-        return TimedCheck.run("mongodb", timeoutMs, () -> {
+        HealthCheckResponse ping = TimedCheck.run("mongodb", timeoutMs, () -> {
             MongoDatabase db = database.get();
             db.runCommand(new Document("ping", 1));
             return db.getName();
         });
+        if (ping.getStatus() == HealthCheckResponse.Status.UP && !indexes.isDone()) {
+            // not ready to take writes until unique indexes exist, or duplicates could slip in
+            return HealthCheckResponse.named("mongodb").down().withData("indexes", "being created").build();
+        }
+        return ping;
     }
 }

@@ -1,0 +1,32 @@
+package com.autopilotmonster.auth.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the auth API. Fields a client may not set (isActive, _id, ...) simply do not exist here. */
+public final class AuthRequests {
+
+    private AuthRequests() {
+    }
+
+    public record Register(
+            @NotBlank @Size(max = 50) String firstName,
+            @NotBlank @Size(max = 50) String lastName,
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 1024) String password,
+            @Pattern(regexp = "user|vendor", message = "must be user or vendor") String role) {
+    }
+
+    public record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
+    }
+
+    public record Refresh(@NotBlank @Size(max = 512) String refreshToken) {
+    }
+
+    public record Logout(@Size(max = 512) String refreshToken) {
+    }
+
+    public record UpdateProfile(@Size(min = 1, max = 50) String firstName, @Size(min = 1, max = 50) String lastName) {
+    }
+}

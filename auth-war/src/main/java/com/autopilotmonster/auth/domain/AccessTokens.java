@@ -1,0 +1,68 @@
+package com.autopilotmonster.auth.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Issues RS256 access tokens with the spec's claims ({@code userId}, {@code email}, {@code role}) plus what
+ * every service's MicroProfile JWT verification needs ({@code sub}, {@code upn}, {@code groups}, {@code iss},
+ * {@code aud}, {@code jti}, {@code iat}, {@code exp}).
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    String audience;
+
+    @Inject
+    @ConfigProperty(name = "auth.jwt.access-ttl", defaultValue = "PT1H")
+    Duration ttl;
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    public String issue(User user) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience(audience.split(",")[0].trim());
+        claims.setSubject(user.id());
+        claims.setClaim("userId", user.id());
+        claims.setClaim("email", user.email());
+        claims.setClaim("upn", user.email());
+        claims.setClaim("role", user.role().value());
+        claims.setStringListClaim("groups", List.of(user.role().value()));
+        claims.setJwtId(UUID.randomUUID().toString());
+        NumericDate now = NumericDate.now();
+        claims.setIssuedAt(now);
+        claims.setExpirationTime(NumericDate.fromSeconds(now.getValue() + ttl.toSeconds()));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(keys.signingKey());
+        jws.setKeyIdHeaderValue(keys.keyId());
+        jws.setHeader("typ", "JWT");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot sign access token", e);
+        }
+    }
+}

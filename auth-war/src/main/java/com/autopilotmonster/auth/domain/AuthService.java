@@ -1,0 +1,134 @@
+package com.autopilotmonster.auth.domain;
+
+import com.autopilotmonster.auth.events.UserLoggedIn;
+import com.autopilotmonster.auth.events.UserRegistered;
+import com.autopilotmonster.common.events.EventPublisher;
+import com.autopilotmonster.common.problem.ApiException;
+import com.autopilotmonster.common.security.TokenStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Registration, login, token refresh and logout: the rules, independent of HTTP. */
+@ApplicationScoped
+public class AuthService {
+
+    /** The same words for an unknown email and a wrong password: the answer reveals no accounts. */
+    static final String BAD_CREDENTIALS = "Invalid email or password";
+    /** Checked after trimming and lower-casing, as the spec's model stores emails. */
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    TokenStatus tokenStatus;
+
+    @Inject
+    EventPublisher events;
+
+    /** A signed-in session: the user and a fresh token pair. */
+    public record Session(User user, String accessToken, String refreshToken) {
+    }
+
+    public static String normalizeEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Session register(String email, String password, String firstName, String lastName, Role role) {
+        if (role == Role.ADMIN) {
+            throw ApiException.forbidden("The admin role cannot be requested at registration");
+        }
+        String normalized = normalizeEmail(email);
+        if (!EMAIL.matcher(normalized).matches()) {
+            throw ApiException.validation("email: must be a well-formed email address",
+                    java.util.List.of(new com.autopilotmonster.common.problem.FieldViolation("email",
+                            "must be a well-formed email address")));
+        }
+        policy.check(password, normalized);
+        User user = User.register(normalized, hasher.hash(password), firstName.trim(), lastName.trim(), role);
+        if (!users.insert(user)) {
+            throw ApiException.conflict("An account with this email already exists");
+        }
+        events.publish(UserRegistered.TOPIC, user.id(),
+                new UserRegistered(user.id(), user.email(), user.firstName(), Instant.now().toString()));
+        return open(user);
+    }
+
+    public Session login(String email, String password) {
+        User user = users.byEmail(normalizeEmail(email)).orElse(null);
+        if (user == null) {
+            hasher.burnEquivalentTime(password);
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
+        }
+        if (!hasher.matches(password, user.passwordHash())) {
+            throw ApiException.unauthorized(BAD_CREDENTIALS);
+        }
+        if (!user.active()) {
+            throw ApiException.forbidden("This account is deactivated");
+        }
+        if (hasher.needsRehash(user.passwordHash())) {
+            user.changePasswordHash(hasher.hash(password));
+            users.update(user);
+        }
+        events.publish(UserLoggedIn.TOPIC, user.id(),
+                new UserLoggedIn(user.id(), user.email(), Instant.now().toString()));
+        return open(user);
+    }
+
+    public Session refresh(String presented) {
+        RefreshTokens.Exchange exchange = refreshTokens.rotate(presented);
+        switch (exchange.outcome()) {
+            case ROTATED -> { }
+            case REUSED -> throw ApiException.unauthorized(
+                    "This refresh token was already used; every session it belongs to has been signed out");
+            case EXPIRED -> throw ApiException.unauthorized("This refresh token has expired; sign in again");
+            default -> throw ApiException.unauthorized("This refresh token is not valid");
+        }
+        User user = users.byId(exchange.userId()).orElseThrow(
+                () -> ApiException.unauthorized("This refresh token is not valid"));
+        if (!user.active()) {
+            refreshTokens.revokeAllOf(user.id());
+            throw ApiException.unauthorized("This account is deactivated");
+        }
+        return new Session(user, accessTokens.issue(user), exchange.newToken());
+    }
+
+    /** Revokes the access token (by jti, until it expires) and the refresh token's family (or all of them). */
+    public void logout(String userId, String jti, long accessExpiresAtEpochSeconds, String refreshToken) {
+        long remaining = accessExpiresAtEpochSeconds - Instant.now().getEpochSecond();
+        tokenStatus.revoke(jti, Math.max(remaining, 1));
+        if (refreshToken == null || refreshToken.isBlank() || !refreshTokens.revokeFamilyOf(refreshToken)) {
+            refreshTokens.revokeAllOf(userId);
+        }
+    }
+
+    public User profile(String userId) {
+        return users.byId(userId).orElseThrow(() -> ApiException.notFound("User not found"));
+    }
+
+    public User updateProfile(String userId, String firstName, String lastName) {
+        User user = profile(userId);
+        user.rename(firstName == null ? user.firstName() : firstName.trim(),
+                lastName == null ? user.lastName() : lastName.trim());
+        return users.update(user);
+    }
+
+    private Session open(User user) {
+        return new Session(user, accessTokens.issue(user), refreshTokens.issue(user.id()));
+    }
+}

@@ -1,0 +1,88 @@
+package com.autopilotmonster.auth.domain;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+
+/**
+ * The RSA key that signs access tokens ({@code auth.jwt.private-key.location}, PKCS#8 PEM) and the public
+ * keys published on the JWKS endpoint: the current one plus retired ones still verifying unexpired tokens
+ * ({@code auth.jwt.previous-public-keys}, comma-separated PEM files) - that is how keys rotate.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    @Inject
+    @ConfigProperty(name = "auth.jwt.private-key.location")
+    String privateKeyLocation;
+
+    @Inject
+    @ConfigProperty(name = "auth.jwt.previous-public-keys")
+    Optional<List<String>> previousPublicKeys;
+
+    private RsaJsonWebKey current;
+    private final List<RsaJsonWebKey> published = new ArrayList<>();
+
+    @PostConstruct
+    void load() {
+        try {
+            String pem = Files.readString(Path.of(privateKeyLocation.replaceFirst("^file:", "")));
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(decode(pem)));
+            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            current = describe(publicKey);
+            current.setPrivateKey(privateKey);
+            published.add(current);
+            for (String location : previousPublicKeys.orElse(List.of())) {
+                String publicPem = Files.readString(Path.of(location.trim().replaceFirst("^file:", "")));
+                published.add(describe((RSAPublicKey) KeyFactory.getInstance("RSA")
+                        .generatePublic(new java.security.spec.X509EncodedKeySpec(decode(publicPem)))));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load the token signing key from " + privateKeyLocation, e);
+        }
+    }
+
+    private static RsaJsonWebKey describe(RSAPublicKey key) throws org.jose4j.lang.JoseException {
+        RsaJsonWebKey jwk = new RsaJsonWebKey(key);
+        jwk.setKeyId(jwk.calculateBase64urlEncodedThumbprint("SHA-256"));
+        jwk.setAlgorithm("RS256");
+        jwk.setUse("sig");
+        return jwk;
+    }
+
+    private static byte[] decode(String pem) {
+        return Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+    }
+
+    PrivateKey signingKey() {
+        return current.getPrivateKey();
+    }
+
+    String keyId() {
+        return current.getKeyId();
+    }
+
+    /** The JWKS document: public parts only. */
+    public Map<String, Object> jwks() {
+        return Map.of("keys", published.stream()
+                .map(k -> k.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)).toList());
+    }
+}
