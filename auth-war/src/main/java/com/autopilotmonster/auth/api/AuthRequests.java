@@ -21,6 +21,12 @@ public final class AuthRequests {
     public record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
     }
 
+    public record ForgotPassword(@NotBlank @Size(max = 254) String email) {
+    }
+
+    public record ResetPassword(@NotBlank @Size(max = 512) String token, @NotBlank @Size(max = 1024) String password) {
+    }
+
     public record Refresh(@NotBlank @Size(max = 512) String refreshToken) {
     }
 

@@ -16,6 +16,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -45,6 +47,12 @@ public class AuthResource {
     @Inject
     JsonWebToken jwt;
 
+    @Inject
+    ClientAddress clientAddress;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
+
     @POST
     @Path("/register")
     @PermitAll
@@ -62,7 +70,36 @@ public class AuthResource {
     @ResponseMessage("Login successful")
     @Operation(summary = "Sign in with email and password")
     public SessionView login(@Valid @NotNull AuthRequests.Login body) {
-        return view(auth.login(body.email(), body.password()));
+        return view(auth.login(body.email(), body.password(), clientAddress.of(request)));
+    }
+
+    @GET
+    @Path("/verify/{token}")
+    @PermitAll
+    @ResponseMessage("Email verified")
+    @Operation(summary = "Confirm an email address with the single-use link that was mailed")
+    public UserView verify(@PathParam("token") @Size(max = 512) String token) {
+        return UserView.of(auth.verifyEmail(token));
+    }
+
+    @POST
+    @Path("/forgot-password")
+    @PermitAll
+    @Operation(summary = "Mail a password reset link (the answer is the same whether or not the account exists)")
+    public Response forgotPassword(@Valid @NotNull AuthRequests.ForgotPassword body) {
+        auth.forgotPassword(body.email());
+        return Response.accepted(Map.of("message",
+                "If an account exists for this address, a reset link has been sent")).build();
+    }
+
+    @POST
+    @Path("/reset-password")
+    @PermitAll
+    @ResponseMessage("Password has been reset; sign in again")
+    @Operation(summary = "Set a new password with the mailed reset token")
+    public Map<String, Object> resetPassword(@Valid @NotNull AuthRequests.ResetPassword body) {
+        auth.resetPassword(body.token(), body.password());
+        return Map.of("reset", true);
     }
 
     @POST

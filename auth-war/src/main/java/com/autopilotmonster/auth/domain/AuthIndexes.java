@@ -20,6 +20,9 @@ public class AuthIndexes implements IndexContributor {
                 RefreshTokens.COLLECTION, List.of(
                         new IndexModel(Indexes.ascending("familyId")),
                         new IndexModel(Indexes.ascending("userId")),
-                        new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS))));
+                        new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS))),
+                EmailTokens.COLLECTION, List.of(
+                        new IndexModel(Indexes.ascending("userId")),
+                        new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(86400L, TimeUnit.SECONDS))));
     }
 }

@@ -41,6 +41,33 @@ public class AuthService {
     @Inject
     EventPublisher events;
 
+    @Inject
+    EmailTokens emailTokens;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "auth.verify-link-base",
+            defaultValue = "http://localhost:4000/api/auth/verify/")
+    String verifyLinkBase;
+
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "auth.reset-link-base",
+            defaultValue = "http://localhost:3000/reset-password?token=")
+    String resetLinkBase;
+
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "auth.verify-ttl", defaultValue = "P2D")
+    java.time.Duration verifyTtl;
+
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "auth.reset-ttl", defaultValue = "PT1H")
+    java.time.Duration resetTtl;
+
     /** A signed-in session: the user and a fresh token pair. */
     public record Session(User user, String accessToken, String refreshToken) {
     }
@@ -66,18 +93,76 @@ public class AuthService {
         }
         events.publish(UserRegistered.TOPIC, user.id(),
                 new UserRegistered(user.id(), user.email(), user.firstName(), Instant.now().toString()));
+        sendVerification(user);
         return open(user);
     }
 
-    public Session login(String email, String password) {
-        User user = users.byEmail(normalizeEmail(email)).orElse(null);
+    private void sendVerification(User user) {
+        String token = emailTokens.issue(user.id(), EmailTokens.Purpose.VERIFY_EMAIL, verifyTtl);
+        mailer.sendLater(user.email(), "Verify your email for Autopilot Monster",
+                "Hello " + user.firstName() + ",\n\nPlease confirm your email address by opening this link:\n"
+                        + verifyLinkBase + token + "\n\nThe link works once and expires in "
+                        + verifyTtl.toHours() + " hours.\n");
+    }
+
+    /** Marks the address verified. Unknown, used and expired links are told apart, accounts are not revealed. */
+    public User verifyEmail(String token) {
+        EmailTokens.Consumption result = emailTokens.consume(token, EmailTokens.Purpose.VERIFY_EMAIL);
+        switch (result.outcome()) {
+            case CONSUMED -> { }
+            case USED -> throw ApiException.gone("This verification link was already used");
+            case EXPIRED -> throw ApiException.gone("This verification link has expired");
+            default -> throw ApiException.badRequest("This verification link is not valid");
+        }
+        User user = users.byId(result.userId()).orElseThrow(
+                () -> ApiException.badRequest("This verification link is not valid"));
+        user.verifyEmail();
+        return users.update(user);
+    }
+
+    /** Always the same answer; a reset mail goes out only for an existing, active account. */
+    public void forgotPassword(String email) {
+        String normalized = normalizeEmail(email);
+        users.byEmail(normalized).filter(User::active).ifPresent(user -> {
+            String token = emailTokens.issue(user.id(), EmailTokens.Purpose.RESET_PASSWORD, resetTtl);
+            mailer.sendLater(user.email(), "Reset your Autopilot Monster password",
+                    "Hello " + user.firstName() + ",\n\nSomeone asked to reset your password. If it was you, open:\n"
+                            + resetLinkBase + token + "\n\nThe link works once and expires in "
+                            + resetTtl.toMinutes() + " minutes. If it was not you, ignore this mail.\n");
+        });
+    }
+
+    /** Sets a new password (same policy) and signs the user out everywhere (all refresh tokens revoked). */
+    public void resetPassword(String token, String newPassword) {
+        // a too-weak password must not use up the link: check it before the token is consumed
+        policy.check(newPassword, null);
+        EmailTokens.Consumption result = emailTokens.consume(token, EmailTokens.Purpose.RESET_PASSWORD);
+        if (result.outcome() != EmailTokens.Outcome.CONSUMED) {
+            throw ApiException.badRequest("This reset link is not valid or has expired; ask for a new one");
+        }
+        User user = users.byId(result.userId()).orElseThrow(
+                () -> ApiException.badRequest("This reset link is not valid or has expired; ask for a new one"));
+        policy.check(newPassword, user.email());
+        user.changePasswordHash(hasher.hash(newPassword));
+        users.update(user);
+        refreshTokens.revokeAllOf(user.id());
+        throttle.recordSuccess(user.email());
+    }
+
+    public Session login(String email, String password, String clientAddress) {
+        String normalized = normalizeEmail(email);
+        throttle.checkAllowed(normalized, clientAddress);
+        User user = users.byEmail(normalized).orElse(null);
         if (user == null) {
             hasher.burnEquivalentTime(password);
+            throttle.recordFailure(normalized, clientAddress);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
         if (!hasher.matches(password, user.passwordHash())) {
+            throttle.recordFailure(normalized, clientAddress);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
+        throttle.recordSuccess(normalized);
         if (!user.active()) {
             throw ApiException.forbidden("This account is deactivated");
         }

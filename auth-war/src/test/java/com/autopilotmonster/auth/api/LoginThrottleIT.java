@@ -1,0 +1,78 @@
+package com.autopilotmonster.auth.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.autopilotmonster.testsupport.Eventually;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Repeated failures slow down an account and an address, identically for existing and unknown accounts. */
+class LoginThrottleIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @BeforeAll
+    static void target() {
+        RestAssured.baseURI = "http://localhost";
+        RestAssured.port = Integer.getInteger("service.port", 4002);
+        Eventually.await("auth ready", Duration.ofSeconds(90), () -> given().get("/health/ready").statusCode() == 200);
+    }
+
+    private static Response login(String email, String password, String address) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
+                .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").post("/api/auth/login");
+    }
+
+    private static String address() {
+        return "10.77." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+    }
+
+    @Test
+    void anAccountIsSlowedAfterRepeatedFailuresButNotLockedForLong() {
+        String email = "t-" + UUID.randomUUID() + "@example.test";
+        given().contentType(ContentType.JSON).body("{\"firstName\":\"T\",\"lastName\":\"T\",\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\"}").post("/api/auth/register").then().statusCode(201);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, login(email, "wrong password " + i, address()).statusCode());
+        }
+        Response throttled = login(email, PASSWORD, address());
+        assertEquals(429, throttled.statusCode());
+        throttled.then().contentType(containsString("application/problem+json")).header("Retry-After", notNullValue());
+        long retryAfter = Long.parseLong(throttled.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "bounded wait: " + retryAfter);
+        Eventually.await("account usable again", Duration.ofSeconds(retryAfter + 5),
+                () -> login(email, PASSWORD, address()).statusCode() == 200);
+    }
+
+    @Test
+    void unknownAccountsAreThrottledExactlyLikeRealOnes() {
+        String unknown = "nobody-" + UUID.randomUUID() + "@example.test";
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, login(unknown, "guess " + i, address()).statusCode());
+        }
+        Response throttled = login(unknown, "guess", address());
+        assertEquals(429, throttled.statusCode());
+        assertEquals("Too many failed sign-in attempts; try again later", throttled.path("message"));
+    }
+
+    @Test
+    void oneAddressTryingManyAccountsIsSlowed() {
+        String address = address();
+        int status = 0;
+        for (int i = 0; i < 31 && status != 429; i++) {
+            status = login("spray-" + i + "-" + UUID.randomUUID() + "@example.test", "guess", address).statusCode();
+        }
+        assertEquals(429, status);
+        assertEquals(429, login("fresh-" + UUID.randomUUID() + "@example.test", "guess", address).statusCode());
+        assertTrue(login("fresh-" + UUID.randomUUID() + "@example.test", "guess", address()).statusCode() == 401);
+    }
+}
