@@ -146,6 +146,13 @@ class AuthFlowIT {
                 .post("/api/auth/logout").then().statusCode(200);
         problem(given().auth().oauth2(access).get("/api/auth/profile").then(), 401);
         problem(post("/refresh", "{\"refreshToken\":\"" + refresh + "\"}"), 401);
+        // the revocation is the shared Redis deny-list every service's RevokedTokenFilter reads, kept until exp
+        String jti = new org.json.JSONObject(new String(java.util.Base64.getUrlDecoder()
+                .decode(access.split("\\.")[1]))).getString("jti");
+        try (redis.clients.jedis.JedisPooled redis = new redis.clients.jedis.JedisPooled("127.0.0.1", 6379)) {
+            long ttl = redis.ttl("auth:revoked-jti:" + jti);
+            assertTrue(ttl > 3000 && ttl <= 3600, "revoked until the token expires, ttl " + ttl);
+        }
         login(email, PASSWORD).statusCode(200);
     }
 

@@ -137,6 +137,32 @@ class PlatformIT {
     }
 
     @Test
+    @Order(7)
+    void tokensRevokedByAuthAreRefusedHereToo() {
+        String token = TestTokens.user("revoked-user-" + System.nanoTime());
+        given().auth().oauth2(token).get(APP + "/api/probe/me").then().statusCode(200);
+        String jti = new org.json.JSONObject(new String(java.util.Base64.getUrlDecoder()
+                .decode(token.split("\\.")[1]))).getString("jti");
+        String userId = new org.json.JSONObject(new String(java.util.Base64.getUrlDecoder()
+                .decode(token.split("\\.")[1]))).getString("userId");
+        try (redis.clients.jedis.JedisPooled redis = new redis.clients.jedis.JedisPooled("127.0.0.1", 6379)) {
+            // exactly what auth writes on logout / deactivation
+            redis.setex("auth:revoked-jti:" + jti, 60, "1");
+            isProblem(given().auth().oauth2(token).get(APP + "/api/probe/me").then(), 401)
+                    .body("type", containsString("token-revoked"));
+            String other = TestTokens.user(userId);
+            given().auth().oauth2(other).get(APP + "/api/probe/me").then().statusCode(200);
+            redis.set("auth:inactive-user:" + userId, "1");
+            try {
+                isProblem(given().auth().oauth2(other).get(APP + "/api/probe/me").then(), 401)
+                        .body("type", containsString("account-inactive"));
+            } finally {
+                redis.del("auth:inactive-user:" + userId);
+            }
+        }
+    }
+
+    @Test
     @Order(10)
     void eventRecordedWhileKafkaIsDownIsDeliveredOnceWhenItReturns() {
         assumeTrue(Infra.isOwned("kafka"), "Kafka is not run by this build; cannot stop it");

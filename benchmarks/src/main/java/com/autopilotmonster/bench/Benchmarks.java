@@ -1,0 +1,26 @@
+package com.autopilotmonster.bench;
+
+import java.time.Duration;
+
+/**
+ * Entry point: {@code mvn -q -pl benchmarks exec:java -Dexec.args="auth"} with the platform running.
+ * Options: {@code -Dbench.base=http://localhost:4002} (default: the service itself, not the gateway),
+ * {@code -Dbench.seconds=10}.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length == 0 ? "auth" : args[0];
+        Duration each = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+        switch (which) {
+            case "auth" -> AuthBenchmark.run(System.getProperty("bench.base", "http://localhost:4002"), each);
+            default -> {
+                System.err.println("unknown benchmark '" + which + "'; available: auth");
+                System.exit(2);
+            }
+        }
+    }
+}
