@@ -160,8 +160,12 @@ class AuthFlowIT {
     void profileNeedsAValidTokenAndCanBeRenamed() {
         String access = register(email(), PASSWORD).statusCode(201).extract().path("data.accessToken");
         problem(given().get("/api/auth/profile").then(), 401);
-        problem(given().auth().oauth2(TestTokens.unsignedAdmin("x")).get("/api/auth/profile").then(), 401);
-        problem(given().auth().oauth2(TestTokens.expired("x")).get("/api/auth/profile").then(), 401);
+        for (String forged : new String[] {TestTokens.unsignedAdmin("x"), TestTokens.hs256WithPublicKey("x"),
+                TestTokens.expired("x"), TestTokens.wrongIssuer("x"), TestTokens.wrongAudience("x"),
+                TestTokens.tampered("x"), "garbage"}) {
+            problem(given().auth().oauth2(forged).get("/api/auth/profile").then(), 401);
+            problem(given().auth().oauth2(forged).get("/api/auth/users").then(), 401);
+        }
         given().auth().oauth2(access).contentType(ContentType.JSON).body("{\"firstName\":\"Grace\",\"role\":\"admin\"}")
                 .put("/api/auth/profile").then().statusCode(200).body("data.firstName", equalTo("Grace"))
                 .body("data.role", equalTo("user"));

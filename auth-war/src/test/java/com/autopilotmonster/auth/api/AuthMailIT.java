@@ -59,6 +59,22 @@ class AuthMailIT {
     }
 
     @Test
+    void expiredLinksAreGone() throws Exception {
+        String token = "expired-" + UUID.randomUUID();
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:27017")) {
+            client.getDatabase("auth_db").getCollection("email_tokens").insertOne(new org.bson.Document("_id", hash)
+                    .append("userId", new org.bson.types.ObjectId().toHexString()).append("purpose", "VERIFY_EMAIL")
+                    .append("createdAt", new java.util.Date(System.currentTimeMillis() - 3 * 86_400_000L))
+                    .append("expiresAt", new java.util.Date(System.currentTimeMillis() - 86_400_000L))
+                    .append("usedAt", null));
+        }
+        given().get("/api/auth/verify/" + token).then().statusCode(410)
+                .contentType(containsString("application/problem+json"));
+    }
+
+    @Test
     void forgotPasswordAnswersTheSameAndTheResetLinkWorksOnce() {
         String email = "r-" + UUID.randomUUID() + "@example.test";
         register(email);
