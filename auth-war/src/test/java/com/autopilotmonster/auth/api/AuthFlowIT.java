@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.autopilotmonster.testsupport.Eventually;
+import com.autopilotmonster.testsupport.ServiceUnderTest;
 import com.autopilotmonster.testsupport.KafkaTopicReader;
 import com.autopilotmonster.testsupport.TestTokens;
 import com.mongodb.client.MongoClient;
@@ -35,9 +36,7 @@ class AuthFlowIT {
 
     @BeforeAll
     static void target() {
-        RestAssured.baseURI = "http://localhost";
-        RestAssured.port = Integer.getInteger("service.port", 4002);
-        Eventually.await("auth ready", Duration.ofSeconds(90), () -> given().get("/health/ready").statusCode() == 200);
+        ServiceUnderTest.target(4002);
     }
 
     private static String email() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.autopilotmonster.testsupport.Eventually;
+import com.autopilotmonster.testsupport.ServiceUnderTest;
 import com.autopilotmonster.testsupport.MailCatcher;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -23,9 +24,7 @@ class AuthMailIT {
 
     @BeforeAll
     static void target() {
-        RestAssured.baseURI = "http://localhost";
-        RestAssured.port = Integer.getInteger("service.port", 4002);
-        Eventually.await("auth ready", Duration.ofSeconds(90), () -> given().get("/health/ready").statusCode() == 200);
+        ServiceUnderTest.target(4002);
     }
 
     private static ValidatableResponse post(String path, String json) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.autopilotmonster.testsupport.Eventually;
+import com.autopilotmonster.testsupport.ServiceUnderTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -25,9 +26,7 @@ class UserAdminIT {
 
     @BeforeAll
     static void signInAsBootstrapAdmin() {
-        RestAssured.baseURI = "http://localhost";
-        RestAssured.port = Integer.getInteger("service.port", 4002);
-        Eventually.await("auth ready", Duration.ofSeconds(90), () -> given().get("/health/ready").statusCode() == 200);
+        ServiceUnderTest.target(4002);
         ValidatableResponse login = Eventually.await("bootstrap admin exists", Duration.ofSeconds(30), () -> {
             ValidatableResponse r = post("/api/auth/login",
                     "{\"email\":\"admin@autopilot.local\",\"password\":\"local-admin-passphrase\"}");
