@@ -6,13 +6,18 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Writes a problem+json {@link Response} built by Problems straight to a servlet response (outside JAX-RS). */
-final class ServletProblems {
+/** Writes problem+json straight to a servlet response, for code outside JAX-RS (filters, error pages, proxies). */
+public final class ServletProblems {
 
     private ServletProblems() {
     }
 
-    static void write(HttpServletResponse servletResponse, Response problem) throws IOException {
+    public static void write(HttpServletResponse servletResponse, int status, String slug, String title,
+                             String detail) throws IOException {
+        write(servletResponse, com.autopilotmonster.common.problem.Problems.response(status, slug, title, detail));
+    }
+
+    public static void write(HttpServletResponse servletResponse, Response problem) throws IOException {
         if (servletResponse.isCommitted()) {
             return;
         }

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The single entry point for every service. REST API under /api; bearer tokens verified by MicroProfile JWT. */
-@ApplicationPath("/api")
+/** The gateway's own endpoints live under /gateway: everything under /api is proxied (ProxyServlet). */
+@ApplicationPath("/gateway")
 @LoginConfig(authMethod = "MP-JWT")
 @OpenAPIDefinition(info = @Info(title = "Autopilot Monster API gateway", version = "1.0.0", description = "The single entry point for every service."))
 @SecurityScheme(securitySchemeName = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer",

@@ -1,0 +1,151 @@
+package com.autopilotmonster.gateway.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.autopilotmonster.testsupport.Eventually;
+import com.autopilotmonster.testsupport.ServiceUnderTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The gateway on its real Liberty server in front of real HTTP upstreams on the spec's ports (the services'
+ * own servers are not running while this module is tested).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayRoutingIT {
+
+    private static final Map<String, StubUpstream> UPSTREAMS = new LinkedHashMap<>();
+    private static final String[][] ROUTES = {
+        {"/api/auth", "auth", "4002"}, {"/api/marketplace", "marketplace", "4003"}, {"/api/cart", "cart", "4009"},
+        {"/api/orders", "orders", "4004"}, {"/api/users", "users", "4005"}, {"/api/vendors", "vendors", "4006"},
+        {"/api/content", "content", "4008"}, {"/api/admin", "admin", "4007"},
+    };
+
+    @BeforeAll
+    static void startUpstreams() throws Exception {
+        for (String[] route : ROUTES) {
+            StubUpstream stub = new StubUpstream(route[1], Integer.parseInt(route[2]));
+            stub.start();
+            UPSTREAMS.put(route[1], stub);
+        }
+        ServiceUnderTest.target(4000);
+    }
+
+    @AfterAll
+    static void stopUpstreams() {
+        UPSTREAMS.values().forEach(StubUpstream::stop);
+    }
+
+    @Test
+    @Order(1)
+    void everyPrefixReachesItsService() {
+        for (String[] route : ROUTES) {
+            given().get(route[0] + "/some/thing?x=1&y=two").then().statusCode(200)
+                    .body("service", equalTo(route[1])).body("path", equalTo(route[0] + "/some/thing"))
+                    .body("query", equalTo("x=1&y=two")).body("method", equalTo("GET"));
+        }
+        given().get("/api/cart").then().statusCode(200).body("service", equalTo("cart"));
+    }
+
+    @Test
+    @Order(2)
+    void requestHeadersAreForwardedAndHopByHopDropped() {
+        given().header("X-Request-Id", "gw-test-1").header("X-Custom", "kept")
+                .header("Proxy-Authorization", "Basic c2VjcmV0").header("X-Forwarded-For", "203.0.113.9")
+                .get("/api/marketplace/products").then().statusCode(200)
+                .body("requestId", equalTo("gw-test-1")).body("custom", equalTo("kept"))
+                .body("proxyAuthorization", equalTo("")).body("forwardedFor", containsString("203.0.113.9, "))
+                .body("forwardedProto", equalTo("http")).body("forwardedHost", containsString("localhost"))
+                .header("X-Request-Id", "gw-test-1");
+    }
+
+    @Test
+    @Order(3)
+    void statusAndResponseHeadersComeBack() {
+        Response response = given().contentType(ContentType.JSON).body("{}").post("/api/orders/created");
+        response.then().statusCode(201).header("Location", "/api/things/42").header("Retry-After", "7")
+                .header("ETag", "\"v42\"");
+        assertTrue(response.headers().getValues("Set-Cookie").containsAll(java.util.List.of("a=1; Path=/", "b=2; Path=/")),
+                response.headers().getValues("Set-Cookie").toString());
+        given().get("/api/users/x").then().header("X-Content-Type-Options", "nosniff")
+                .header("X-Powered-By", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    @Order(4)
+    void rawBodiesArriveByteForByte() {
+        byte[] upload = new byte[900_000];
+        new Random(42).nextBytes(upload);
+        given().contentType("application/octet-stream").body(upload).post("/api/orders/webhooks/stripe").then()
+                .statusCode(200).body("bodyBytes", equalTo(upload.length))
+                .body("sha256", equalTo(StubUpstream.sha256(upload)));
+        String signedJson = "{\"id\":\"evt_1\",  \"amount\" : 1999 ,\"note\":\"spaces  and\\u00e9 order kept\"}";
+        given().contentType(ContentType.JSON).body(signedJson).post("/api/orders/webhooks/razorpay").then()
+                .body("sha256", equalTo(StubUpstream.sha256(signedJson.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    @Order(5)
+    void unknownPathsAreProblems() {
+        given().get("/api/nothing-here").then().statusCode(404)
+                .contentType(containsString("application/problem+json")).body("success", equalTo(false));
+        given().get("/api/authx").then().statusCode(404);
+    }
+
+    @Test
+    @Order(6)
+    void aHangingServiceAnswers504InBoundedTime() {
+        long start = System.nanoTime();
+        given().get("/api/vendors/hang").then().statusCode(504)
+                .contentType(containsString("application/problem+json"));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms < 8000, "504 after " + ms + " ms");
+        given().get("/api/content/still-fine").then().statusCode(200);
+    }
+
+    @Test
+    @Order(7)
+    void aDeadServiceOpensTheBreakerAndRecovers() throws Exception {
+        StubUpstream content = UPSTREAMS.get("content");
+        content.stop();
+        int status = 0;
+        for (int i = 0; i < 8; i++) {
+            status = given().get("/api/content/blog").statusCode();
+            assertTrue(status == 502 || status == 503, "dead service answered " + status);
+        }
+        long start = System.nanoTime();
+        given().get("/api/content/blog").then().statusCode(503).header("Retry-After", notNullValue())
+                .contentType(containsString("application/problem+json"));
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 500, "an open breaker answers at once");
+        given().get("/api/marketplace/products").then().statusCode(200);
+
+        content.start();
+        Duration recovered = Eventually.await("content route recovers", Duration.ofSeconds(30),
+                () -> given().get("/api/content/blog").statusCode() == 200);
+        assertTrue(recovered.toSeconds() < 30);
+        given().get("/api/content/blog").then().statusCode(200).body("service", equalTo("content"));
+    }
+
+    @Test
+    @Order(8)
+    void upstreamErrorsKeepTheirStatus() {
+        given().get("/api/admin/fail").then().statusCode(500).body("service", equalTo("admin"));
+        given().get("/api/admin/ok").then().statusCode(200).body(not(containsString("Exception")));
+    }
+}

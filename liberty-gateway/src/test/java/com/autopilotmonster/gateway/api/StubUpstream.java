@@ -1,0 +1,103 @@
+package com.autopilotmonster.gateway.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server standing in for a service that is not running during the gateway's tests: it answers
+ * readiness, echoes what it received (method, path, query, forwarded headers, body size and SHA-256) and
+ * sends back headers the gateway must pass through. {@code /hang} never answers in time.
+ */
+final class StubUpstream {
+
+    private final String name;
+    private final int port;
+    private HttpServer server;
+
+    StubUpstream(String name, int port) {
+        this.name = name;
+        this.port = port;
+    }
+
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/health/ready")) {
+            reply(exchange, 200, "{\"status\":\"UP\"}");
+            return;
+        }
+        if (path.endsWith("/hang")) {
+            sleep(30_000);
+        }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        String sha = sha256(body);
+        var headers = exchange.getRequestHeaders();
+        exchange.getResponseHeaders().add("Location", "/api/things/42");
+        exchange.getResponseHeaders().add("Set-Cookie", "a=1; Path=/");
+        exchange.getResponseHeaders().add("Set-Cookie", "b=2; Path=/");
+        exchange.getResponseHeaders().add("Retry-After", "7");
+        exchange.getResponseHeaders().add("ETag", "\"v42\"");
+        String json = "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
+                + path + "\",\"query\":\"" + nullToEmpty(exchange.getRequestURI().getRawQuery()) + "\",\"forwardedFor\":\""
+                + nullToEmpty(headers.getFirst("X-Forwarded-For")) + "\",\"forwardedProto\":\""
+                + nullToEmpty(headers.getFirst("X-Forwarded-Proto")) + "\",\"forwardedHost\":\""
+                + nullToEmpty(headers.getFirst("X-Forwarded-Host")) + "\",\"requestId\":\""
+                + nullToEmpty(headers.getFirst("X-Request-Id")) + "\",\"proxyAuthorization\":\""
+                + nullToEmpty(headers.getFirst("Proxy-Authorization")) + "\",\"custom\":\""
+                + nullToEmpty(headers.getFirst("X-Custom")) + "\",\"bodyBytes\":" + body.length + ",\"sha256\":\""
+                + sha + "\"}";
+        int status = path.endsWith("/created") ? 201 : path.endsWith("/fail") ? 500 : 200;
+        reply(exchange, status, json);
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s.replace("\"", "'");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
