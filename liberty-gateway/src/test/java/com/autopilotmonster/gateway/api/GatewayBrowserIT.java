@@ -18,6 +18,7 @@ class GatewayBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         MARKETPLACE.start();
+        LoopbackBudget.reset();
         ServiceUnderTest.target(4000);
     }
 

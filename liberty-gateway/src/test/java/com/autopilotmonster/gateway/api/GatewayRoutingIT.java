@@ -44,6 +44,7 @@ class GatewayRoutingIT {
             stub.start();
             UPSTREAMS.put(route[1], stub);
         }
+        LoopbackBudget.reset();
         ServiceUnderTest.target(4000);
     }
 

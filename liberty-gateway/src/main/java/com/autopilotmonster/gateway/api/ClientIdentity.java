@@ -1,0 +1,93 @@
+package com.autopilotmonster.gateway.api;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.jose4j.jwk.HttpsJwks;
+
+/**
+ * Whom a request counts against: the user of a valid bearer token (verified like the services verify it:
+ * RS256, issuer, audience, expiry), otherwise the client address - the socket peer, or the nearest
+ * X-Forwarded-For hop when the peer is a trusted proxy ({@code gateway.trusted-proxies}).
+ */
+@ApplicationScoped
+public class ClientIdentity {
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    String keyLocation;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    String audience;
+
+    @Inject
+    @ConfigProperty(name = "gateway.trusted-proxies", defaultValue = "127.0.0.1,0:0:0:0:0:0:0:1")
+    List<String> trustedProxies;
+
+    private JwtConsumer verifier;
+
+    @PostConstruct
+    void init() {
+        JwtConsumerBuilder builder = new JwtConsumerBuilder().setExpectedIssuer(issuer)
+                .setExpectedAudience(audience.split(",")).setRequireExpirationTime().setAllowedClockSkewInSeconds(30)
+                .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT, "RS256");
+        if (keyLocation.startsWith("http://") || keyLocation.startsWith("https://")) {
+            builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(keyLocation)));
+        } else {
+            builder.setVerificationKey(readPem(keyLocation));
+        }
+        verifier = builder.build();
+    }
+
+    private static PublicKey readPem(String location) {
+        try {
+            String pem = Files.readString(Path.of(location.replaceFirst("^file:", "")));
+            byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the token verification key " + location, e);
+        }
+    }
+
+    public String of(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            try {
+                JwtClaims claims = verifier.processToClaims(authorization.substring(7).trim());
+                return "user:" + claims.getSubject();
+            } catch (Exception e) {
+                // not a valid token: counted by address; the service will refuse it
+            }
+        }
+        return "addr:" + address(request);
+    }
+
+    String address(HttpServletRequest request) {
+        String peer = request.getRemoteAddr();
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded == null || !trustedProxies.contains(peer)) {
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        String nearest = hops[hops.length - 1].trim();
+        return nearest.isEmpty() || nearest.length() > 64 ? peer : nearest;
+    }
+}
