@@ -2,6 +2,7 @@ package com.autopilotmonster.auth.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.autopilotmonster.common.web.ClientAddresses;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,13 +19,6 @@ public class ClientAddress {
     List<String> trustedProxies;
 
     public String of(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || !trustedProxies.contains(peer)) {
-            return peer;
-        }
-        String[] hops = forwarded.split(",");
-        String nearest = hops[hops.length - 1].trim();
-        return nearest.isEmpty() || nearest.length() > 64 ? peer : nearest;
+        return ClientAddresses.of(request, trustedProxies);
     }
 }

@@ -3,6 +3,7 @@ package com.autopilotmonster.gateway.api;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.autopilotmonster.common.web.ClientAddresses;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,13 +82,6 @@ public class ClientIdentity {
     }
 
     String address(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || !trustedProxies.contains(peer)) {
-            return peer;
-        }
-        String[] hops = forwarded.split(",");
-        String nearest = hops[hops.length - 1].trim();
-        return nearest.isEmpty() || nearest.length() > 64 ? peer : nearest;
+        return ClientAddresses.of(request, trustedProxies);
     }
 }
