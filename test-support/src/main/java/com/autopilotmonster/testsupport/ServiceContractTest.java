@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.restassured.RestAssured;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.microshed.testing.jupiter.MicroShedTest;
@@ -28,10 +26,7 @@ public abstract class ServiceContractTest {
 
     @BeforeAll
     static void waitUntilReady() {
-        RestAssured.baseURI = "http://localhost";
-        RestAssured.port = Integer.getInteger("service.port", Integer.getInteger("microshed_http_port", 9080));
-        Eventually.await("server ready", Duration.ofSeconds(90),
-                () -> given().get("/health/ready").statusCode() == 200);
+        ServiceUnderTest.target(Integer.getInteger("microshed_http_port", 9080));
     }
 
     @Test

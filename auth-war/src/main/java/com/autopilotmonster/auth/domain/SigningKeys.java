@@ -1,18 +1,15 @@
 package com.autopilotmonster.auth.domain;
 
+import com.autopilotmonster.common.security.PemKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,18 +39,14 @@ public class SigningKeys {
     @PostConstruct
     void load() {
         try {
-            String pem = Files.readString(Path.of(privateKeyLocation.replaceFirst("^file:", "")));
-            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(decode(pem)));
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) PemKeys.privateKey(privateKeyLocation);
             RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
             current = describe(publicKey);
             current.setPrivateKey(privateKey);
             published.add(current);
             for (String location : previousPublicKeys.orElse(List.of())) {
-                String publicPem = Files.readString(Path.of(location.trim().replaceFirst("^file:", "")));
-                published.add(describe((RSAPublicKey) KeyFactory.getInstance("RSA")
-                        .generatePublic(new java.security.spec.X509EncodedKeySpec(decode(publicPem)))));
+                published.add(describe((RSAPublicKey) PemKeys.publicKey(location)));
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot load the token signing key from " + privateKeyLocation, e);
@@ -66,10 +59,6 @@ public class SigningKeys {
         jwk.setAlgorithm("RS256");
         jwk.setUse("sig");
         return jwk;
-    }
-
-    private static byte[] decode(String pem) {
-        return Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
     }
 
     PrivateKey signingKey() {

@@ -3,14 +3,9 @@ package com.autopilotmonster.gateway.api;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.autopilotmonster.common.security.PemKeys;
 import com.autopilotmonster.common.web.ClientAddresses;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwt.JwtClaims;
@@ -53,19 +48,9 @@ public class ClientIdentity {
         if (keyLocation.startsWith("http://") || keyLocation.startsWith("https://")) {
             builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(keyLocation)));
         } else {
-            builder.setVerificationKey(readPem(keyLocation));
+            builder.setVerificationKey(PemKeys.publicKey(keyLocation));
         }
         verifier = builder.build();
-    }
-
-    private static PublicKey readPem(String location) {
-        try {
-            String pem = Files.readString(Path.of(location.replaceFirst("^file:", "")));
-            byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the token verification key " + location, e);
-        }
     }
 
     public String of(HttpServletRequest request) {
