@@ -1,0 +1,76 @@
+package com.autopilotmonster.marketplace.api;
+
+import com.autopilotmonster.common.api.Page;
+import com.autopilotmonster.common.api.PageRequest;
+import com.autopilotmonster.common.api.ResponseMessage;
+import com.autopilotmonster.common.security.CurrentUser;
+import com.autopilotmonster.marketplace.domain.Review;
+import com.autopilotmonster.marketplace.domain.Reviews;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Reviews of a product: public reading, one review per signed-in user (buyers only once orders exist). */
+@Path("/marketplace/products/{id}/reviews")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "reviews")
+public class ReviewResource {
+
+    @Inject
+    Reviews reviews;
+
+    @Inject
+    CurrentUser currentUser;
+
+    public record ReviewRequest(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) String comment) {
+    }
+
+    @JsonbPropertyOrder({"id", "productId", "userId", "rating", "comment", "createdAt"})
+    public record ReviewView(@JsonbProperty("_id") String id, String productId, String userId, int rating,
+                             String comment, Instant createdAt) {
+        static ReviewView of(Review r) {
+            return new ReviewView(r.id(), r.productId(), r.userId(), r.rating(), r.comment(), r.createdAt());
+        }
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Reviews of an active product, newest first")
+    public Page<ReviewView> list(@PathParam("id") String id, @BeanParam @Valid PageRequest paging) {
+        return reviews.of(id, paging).map(ReviewView::of);
+    }
+
+    @POST
+    @RolesAllowed({"user", "vendor", "admin"})
+    @SecurityRequirement(name = "bearerAuth")
+    @ResponseMessage("Review added")
+    @Operation(summary = "Review an active product once (rating 1..5); updates its rating and reviewCount")
+    public Response add(@PathParam("id") String id, @Valid @NotNull ReviewRequest body) {
+        String comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
+        Review review = reviews.add(id, currentUser.id(), body.rating(), comment);
+        return Response.status(Response.Status.CREATED).entity(ReviewView.of(review)).build();
+    }
+}

@@ -1,0 +1,144 @@
+package com.autopilotmonster.marketplace.domain;
+
+import com.autopilotmonster.common.api.Page;
+import com.autopilotmonster.common.api.PageRequest;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Catalog listings: filters, sorting, paging and text search. Search is a case-insensitive regex on the
+ * QUOTED input (never a caller-supplied pattern, so no regex bombs or operators get through) over name,
+ * description and tags - mongo-java-server has no {@code $text}. Name matches rank first: two tiers
+ * (name matches, then description/tag-only matches), each in the requested order, paged as one list.
+ */
+@ApplicationScoped
+public class ProductQueries {
+
+    /** A cached page: items plus total (the page and limit are part of the key). */
+    public record ProductPage(List<Product> items, long total) {
+    }
+
+    @Inject
+    MongoDatabase database;
+
+    @Inject
+    CatalogCache cache;
+
+    @Inject
+    @ConfigProperty(name = "marketplace.popular.min-downloads", defaultValue = "100")
+    long popularMinDownloads;
+
+    private MongoCollection<Document> products() {
+        return database.getCollection(Product.COLLECTION);
+    }
+
+    /** A public (cached) or vendor/admin (uncached, {@code status} set) listing. */
+    public Page<Product> list(ProductFilter filter, PageRequest paging) {
+        if (filter.status() != null) { // admin moderation views are never cached
+            return query(filter, paging);
+        }
+        String key = "list:" + CatalogCache.digest(filter.cacheKey() + "|" + paging.page() + "|" + paging.limit());
+        ProductPage page = cache.get(key, ProductPage.class, () -> Optional.of(pageOf(filter, paging)), null);
+        return new Page<>(page.items(), paging.page(), paging.limit(), page.total());
+    }
+
+    /** A vendor's own products in every status (or one status). */
+    public Page<Product> ofVendor(String vendorId, String status, ProductSort sort, PageRequest paging) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("vendorId", vendorId)));
+        if (status != null) {
+            filters.add(Filters.eq("status", status));
+        }
+        Bson filter = Filters.and(filters);
+        long total = products().countDocuments(filter);
+        return new Page<>(find(filter, sort.order(), paging.offset(), paging.limit()), paging.page(), paging.limit(),
+                total);
+    }
+
+    public List<Product> featured(int limit) {
+        return cache.get("featured:" + limit, ProductPage.class, () -> Optional.of(new ProductPage(
+                find(Filters.and(Filters.eq("status", ProductStatus.ACTIVE), Filters.eq("isFeatured", true)),
+                        ProductSort.RATING.order(), 0, limit), 0)), null).items();
+    }
+
+    /** Admin-flagged products first, then the most downloaded (at least {@code marketplace.popular.min-downloads}). */
+    public List<Product> popular(int limit) {
+        return cache.get("popular:" + limit, ProductPage.class, () -> Optional.of(new ProductPage(
+                find(Filters.and(Filters.eq("status", ProductStatus.ACTIVE), Filters.or(Filters.eq("isPopular", true),
+                        Filters.gte("downloadCount", popularMinDownloads))), ProductSort.POPULAR.order(), 0, limit),
+                0)), null).items();
+    }
+
+    private Page<Product> query(ProductFilter filter, PageRequest paging) {
+        ProductPage page = pageOf(filter, paging);
+        return new Page<>(page.items(), paging.page(), paging.limit(), page.total());
+    }
+
+    private ProductPage pageOf(ProductFilter filter, PageRequest paging) {
+        Bson base = Filters.and(conditions(filter));
+        Bson order = filter.sort().order();
+        if (filter.text() == null) {
+            return new ProductPage(find(base, order, paging.offset(), paging.limit()), products().countDocuments(base));
+        }
+        Pattern pattern = Pattern.compile(Pattern.quote(filter.text()), Pattern.CASE_INSENSITIVE);
+        Bson nameMatches = Filters.and(base, Filters.regex("name", pattern));
+        Bson otherMatches = Filters.and(base, Filters.nor(Filters.regex("name", pattern)),
+                Filters.or(Filters.regex("description", pattern), Filters.regex("tags", pattern)));
+        long nameTotal = products().countDocuments(nameMatches);
+        long otherTotal = products().countDocuments(otherMatches);
+        List<Product> items = new ArrayList<>();
+        if (paging.offset() < nameTotal) {
+            items.addAll(find(nameMatches, order, paging.offset(), paging.limit()));
+        }
+        int remaining = paging.limit() - items.size();
+        if (remaining > 0) {
+            long otherOffset = Math.max(0, paging.offset() - nameTotal);
+            items.addAll(find(otherMatches, order, otherOffset, remaining));
+        }
+        return new ProductPage(items, nameTotal + otherTotal);
+    }
+
+    private static List<Bson> conditions(ProductFilter f) {
+        List<Bson> c = new ArrayList<>();
+        c.add(Filters.eq("status", f.status() == null ? ProductStatus.ACTIVE : f.status()));
+        if (f.category() != null) {
+            c.add(Filters.eq("category", f.category()));
+        }
+        if (f.vendorId() != null) {
+            c.add(Filters.eq("vendorId", f.vendorId()));
+        }
+        if (f.tags() != null && !f.tags().isEmpty()) {
+            c.add(Filters.all("tags", f.tags()));
+        }
+        if (f.minPrice() != null) {
+            c.add(Filters.gte("price", f.minPrice().doubleValue()));
+        }
+        if (f.maxPrice() != null) {
+            c.add(Filters.lte("price", f.maxPrice().doubleValue()));
+        }
+        if (f.minRating() != null) {
+            c.add(Filters.gte("rating", f.minRating()));
+        }
+        if (f.featured() != null) {
+            c.add(Filters.eq("isFeatured", f.featured()));
+        }
+        if (f.popular() != null) {
+            c.add(Filters.eq("isPopular", f.popular()));
+        }
+        return c;
+    }
+
+    private List<Product> find(Bson filter, Bson order, long offset, int limit) {
+        return products().find(filter).sort(order).skip((int) offset).limit(limit).map(Product::of)
+                .into(new ArrayList<>());
+    }
+}
