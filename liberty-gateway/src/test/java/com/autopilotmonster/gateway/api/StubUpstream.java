@@ -20,10 +20,24 @@ final class StubUpstream {
     private final String name;
     private final int port;
     private HttpServer server;
+    private String openApi;
+    private String hangingPath;
 
     StubUpstream(String name, int port) {
         this.name = name;
         this.port = port;
+    }
+
+    /** Serves this document at /openapi (as a service's MicroProfile OpenAPI would). */
+    StubUpstream withOpenApi(String json) {
+        this.openApi = json;
+        return this;
+    }
+
+    /** Never answers this path in time (like a service stuck on its database). */
+    StubUpstream hangingOn(String path) {
+        this.hangingPath = path;
+        return this;
     }
 
     void start() throws IOException {
@@ -42,6 +56,13 @@ final class StubUpstream {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (path.equals(hangingPath)) {
+            sleep(30_000);
+        }
+        if (path.equals("/openapi") && openApi != null) {
+            reply(exchange, 200, openApi);
+            return;
+        }
         if (path.equals("/health/ready")) {
             reply(exchange, 200, "{\"status\":\"UP\"}");
             return;
