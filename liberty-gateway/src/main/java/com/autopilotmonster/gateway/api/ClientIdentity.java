@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
@@ -53,17 +54,48 @@ public class ClientIdentity {
         verifier = builder.build();
     }
 
+    /** A request's bearer token: absent, valid (with its claims) or not valid (expired, forged, ...). */
+    public record Bearer(boolean present, JwtClaims claims, boolean expired) {
+        static final Bearer NONE = new Bearer(false, null, false);
+
+        public boolean valid() {
+            return claims != null;
+        }
+    }
+
+    private static final String BEARER_ATTRIBUTE = ClientIdentity.class.getName() + ".bearer";
+
     public String of(HttpServletRequest request) {
+        Bearer bearer = bearer(request);
+        if (bearer.valid()) {
+            try {
+                return "user:" + bearer.claims().getSubject();
+            } catch (Exception e) {
+                // no readable subject: counted by address
+            }
+        }
+        // no valid token: counted by address (the edge check or the service refuses a bad one)
+        return "addr:" + address(request);
+    }
+
+    /** Verifies the request's bearer token once per request (rate limiting and the edge check both ask). */
+    public Bearer bearer(HttpServletRequest request) {
+        if (request.getAttribute(BEARER_ATTRIBUTE) instanceof Bearer cached) {
+            return cached;
+        }
+        Bearer bearer = Bearer.NONE;
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             try {
-                JwtClaims claims = verifier.processToClaims(authorization.substring(7).trim());
-                return "user:" + claims.getSubject();
+                bearer = new Bearer(true, verifier.processToClaims(authorization.substring(7).trim()), false);
+            } catch (InvalidJwtException e) {
+                bearer = new Bearer(true, null, e.hasExpired());
             } catch (Exception e) {
-                // not a valid token: counted by address; the service will refuse it
+                bearer = new Bearer(true, null, false);
             }
         }
-        return "addr:" + address(request);
+        request.setAttribute(BEARER_ATTRIBUTE, bearer);
+        return bearer;
     }
 
     String address(HttpServletRequest request) {

@@ -52,6 +52,9 @@ public class ProxyServlet extends HttpServlet {
     RouteTable routes;
 
     @Inject
+    EdgeTokenCheck edgeTokens;
+
+    @Inject
     @ConfigProperty(name = "gateway.timeout-ms", defaultValue = "10000")
     long timeoutMs;
 
@@ -68,6 +71,10 @@ public class ProxyServlet extends HttpServlet {
         Route route = routes.match(path).orElse(null);
         if (route == null) {
             ServletProblems.write(response, 404, "not-found", "Not Found", "No service answers at this path");
+            return;
+        }
+        // after rate limiting (a filter), so a flood of bad tokens is limited before it costs verifications
+        if (edgeTokens.refuse(request, response)) {
             return;
         }
         if (!route.breaker().allowRequest()) {
