@@ -1,0 +1,95 @@
+package com.autopilotmonster.cart.api;
+
+import static com.autopilotmonster.cart.api.Carts.add;
+import static com.autopilotmonster.cart.api.Carts.get;
+import static com.autopilotmonster.cart.api.Carts.newUser;
+import static com.autopilotmonster.cart.api.Carts.problem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.autopilotmonster.testsupport.Eventually;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The marketplace stopped, or hanging: adding to a cart answers 503 problem+json within a couple of
+ * seconds (timeout, one retry, then the open circuit answers at once), reading the cart keeps working, and
+ * adding works again once the marketplace is back. Uses the real marketplace server's process.
+ */
+class MarketplaceOutageIT {
+
+    /** Generous bound for "quickly": the lookup timeout is 2 s; without it a hung marketplace blocks forever. */
+    private static final long QUICK_MS = 5_000;
+
+    private static String product;
+    private static String another;
+
+    @BeforeAll
+    static void setUp() {
+        Carts.target();
+        product = Marketplace.createActive("Outage " + UUID.randomUUID(), "9.99");
+        another = Marketplace.createActive("Outage other " + UUID.randomUUID(), "1.99");
+    }
+
+    private static long addTakesMs(String token, String productId, int expectedStatus) {
+        long start = System.nanoTime();
+        var response = add(token, productId, 1);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (expectedStatus == 503) {
+            problem(response, 503).header("Retry-After", notNullValue());
+        } else {
+            response.statusCode(expectedStatus);
+        }
+        return ms;
+    }
+
+    private static void awaitAddWorks(String token, String productId) {
+        Eventually.await("adding works again", Duration.ofSeconds(120),
+                () -> add(token, productId, 1).extract().statusCode() == 200);
+    }
+
+    @Test
+    void aStoppedMarketplaceGives503QuicklyAndTheCartRecoversWhenItIsBack() throws Exception {
+        String token = newUser();
+        add(token, product, 1).statusCode(200);
+        Marketplace.server("stop");
+        try {
+            for (int i = 0; i < 6; i++) {   // connection refused, then the open circuit
+                long ms = addTakesMs(token, another, 503);
+                assertTrue(ms < QUICK_MS, "attempt " + i + " took " + ms + " ms");
+            }
+            get(token).statusCode(200).body("data.items", hasSize(1));
+        } finally {
+            Marketplace.server("start");
+            Marketplace.awaitReady();
+        }
+        awaitAddWorks(token, another);
+        get(token).body("data.items", hasSize(2));
+    }
+
+    @Test
+    void aHangingMarketplaceGives503Quickly() throws Exception {
+        String token = newUser();
+        long pid = Marketplace.pid();
+        // SIGSTOP: the port still accepts connections (kernel backlog) but nothing answers - a hung service
+        signal("STOP", pid);
+        try {
+            for (int i = 0; i < 3; i++) {
+                long ms = addTakesMs(token, product, 503);
+                assertTrue(ms < QUICK_MS, "attempt " + i + " took " + ms + " ms");
+            }
+        } finally {
+            signal("CONT", pid);
+        }
+        Marketplace.awaitReady();
+        awaitAddWorks(token, product);
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertTrue(kill.waitFor() == 0, "kill -" + signal + " " + pid);
+    }
+}
