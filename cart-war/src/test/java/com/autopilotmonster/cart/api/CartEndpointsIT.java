@@ -221,6 +221,27 @@ class CartEndpointsIT {
     }
 
     @Test
+    void revokedTokensDeactivatedUsersAndUnknownRolesAreRefused() {
+        String userId = new ObjectId().toHexString();
+        String token = TestTokens.user(userId);
+        add(token, widget, 1).statusCode(200);
+        String jti = (String) io.restassured.path.json.JsonPath.from(new String(java.util.Base64.getUrlDecoder()
+                .decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8)).get("jti");
+        try (redis.clients.jedis.JedisPooled redis = new redis.clients.jedis.JedisPooled("127.0.0.1", 6379)) {
+            // what auth writes at logout / deactivation (common-ejb TokenStatus), honoured by every service
+            redis.setex("auth:revoked-jti:" + jti, 120, "1");
+            problem(get(token), 401);
+            problem(add(token, gadget, 1), 401);
+            String deactivatedId = new ObjectId().toHexString();
+            String deactivated = TestTokens.user(deactivatedId);
+            redis.setex("auth:inactive-user:" + deactivatedId, 120, "1");
+            problem(get(deactivated), 401);
+            get(newUser()).statusCode(200);   // everyone else is unaffected
+        }
+        problem(get(TestTokens.token(new ObjectId().toHexString(), "g@example.test", "guest")), 403);
+    }
+
+    @Test
     void badBodiesAreProblems() {
         String token = newUser();
         problem(add(token, "{\"productId\":"), 400);
