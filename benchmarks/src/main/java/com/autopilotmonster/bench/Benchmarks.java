@@ -17,6 +17,10 @@ public final class Benchmarks {
         Duration each = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
         switch (which) {
             case "auth" -> AuthBenchmark.run(System.getProperty("bench.base", "http://localhost:4002"), each);
+            case "gateway" -> GatewayBenchmark.run(System.getProperty("bench.direct", "http://localhost:4002"),
+                    System.getProperty("bench.gateway", "http://localhost:4000"),
+                    System.getProperty("bench.path", "/api/auth/.well-known/jwks.json"),
+                    Integer.getInteger("bench.threads", 8), each);
             default -> {
                 System.err.println("unknown benchmark '" + which + "'; available: auth");
                 System.exit(2);
