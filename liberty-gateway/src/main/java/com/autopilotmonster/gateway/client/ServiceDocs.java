@@ -1,9 +1,11 @@
 package com.autopilotmonster.gateway.client;
 
 import com.autopilotmonster.gateway.domain.OpenApiMerger;
+import com.autopilotmonster.gateway.domain.Recent;
 import com.autopilotmonster.gateway.domain.Route;
 import com.autopilotmonster.gateway.domain.RouteTable;
 import com.autopilotmonster.gateway.domain.Upstream;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -41,7 +43,23 @@ public class ServiceDocs {
     @ConfigProperty(name = "gateway.openapi.timeout-ms", defaultValue = "3000")
     long timeoutMs;
 
+    @Inject
+    @ConfigProperty(name = "gateway.openapi.cache-ms", defaultValue = "5000")
+    long cacheMs;
+
+    private Recent<List<OpenApiMerger.Source>> recent;
+
+    @PostConstruct
+    void init() {
+        recent = new Recent<>(Duration.ofMillis(cacheMs));
+    }
+
+    /** Every service's document, fetched again at most every {@code gateway.openapi.cache-ms}. */
     public List<OpenApiMerger.Source> fetchAll() {
+        return recent.get(this::fetchEach);
+    }
+
+    private List<OpenApiMerger.Source> fetchEach() {
         List<CompletableFuture<OpenApiMerger.Source>> calls = new ArrayList<>();
         for (Route route : routes.all()) {
             calls.add(fetch(route));

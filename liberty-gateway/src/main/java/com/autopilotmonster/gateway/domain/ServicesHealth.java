@@ -1,5 +1,6 @@
 package com.autopilotmonster.gateway.domain;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -45,7 +46,23 @@ public class ServicesHealth {
     @ConfigProperty(name = "gateway.health.timeout-ms", defaultValue = "2000")
     long timeoutMs;
 
+    @Inject
+    @ConfigProperty(name = "gateway.health.cache-ms", defaultValue = "1000")
+    long cacheMs;
+
+    private Recent<Report> recent;
+
+    @PostConstruct
+    void init() {
+        recent = new Recent<>(Duration.ofMillis(cacheMs));
+    }
+
+    /** The services' readiness, asked again at most every {@code gateway.health.cache-ms}. */
     public Report check() {
+        return recent.get(this::probeAll);
+    }
+
+    private Report probeAll() {
         Map<String, List<CompletableFuture<ServiceStatus>>> calls = new LinkedHashMap<>();
         for (Route route : routes.all()) {
             List<CompletableFuture<ServiceStatus>> instances = new ArrayList<>();
