@@ -15,8 +15,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * at most about two seconds and, once the breaker is open, nothing at all:
  * <ul>
  * <li>timeout 2 s per attempt (the client's own read timeout, 1.5 s, normally fires first);</li>
- * <li>one retry after 200 ms, only for connection failures and 5xx answers - a timeout is not retried,
- * an overloaded marketplace should not get twice the load;</li>
+ * <li>one retry after 200 ms, only for refused connections and 5xx answers - a timeout (the client's or
+ * this one) is not retried, an overloaded marketplace should not get twice the load;</li>
  * <li>circuit breaker: opens when half of the last 4 calls failed, tries again after 5 s. A 404 is an
  * answer, not a failure, and never opens it.</li>
  * </ul>
@@ -32,7 +32,7 @@ public class ProductCatalog {
 
     @Timeout(2000)
     @Retry(maxRetries = 1, delay = 200, jitter = 50, retryOn = CatalogUnavailableException.class,
-            abortOn = ProductNotFoundException.class)
+            abortOn = {ProductNotFoundException.class, CatalogTimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1,
             skipOn = ProductNotFoundException.class)
     public CatalogProduct product(String productId) {
@@ -46,6 +46,9 @@ public class ProductCatalog {
             }
             throw new CatalogUnavailableException("marketplace answered " + status, e);
         } catch (ProcessingException e) {
+            if (timedOut(e)) {
+                throw new CatalogTimeoutException("marketplace did not answer in time", e);
+            }
             throw new CatalogUnavailableException("marketplace unreachable: " + e.getMessage(), e);
         }
         ProductResponse.Product p = response == null ? null : response.data;
@@ -58,6 +61,15 @@ public class ProductCatalog {
             throw new ProductNotFoundException(productId);
         }
         return new CatalogProduct(productId, p.name, p.price, thumbnail(p), p.vendorId);
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String thumbnail(ProductResponse.Product p) {
