@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -54,7 +55,7 @@ public class ClientIdentity {
         verifier = builder.build();
     }
 
-    /** A request's bearer token: absent, valid (with its claims) or not valid (expired, forged, ...). */
+    /** A request's bearer token: absent, valid (with its claims) or not: merely expired, or forged/foreign. */
     public record Bearer(boolean present, JwtClaims claims, boolean expired) {
         static final Bearer NONE = new Bearer(false, null, false);
 
@@ -89,7 +90,10 @@ public class ClientIdentity {
             try {
                 bearer = new Bearer(true, verifier.processToClaims(authorization.substring(7).trim()), false);
             } catch (InvalidJwtException e) {
-                bearer = new Bearer(true, null, e.hasExpired());
+                // expired and nothing else wrong: genuinely ours, only old
+                boolean onlyExpired = !e.getErrorDetails().isEmpty() && e.getErrorDetails().stream()
+                        .allMatch(detail -> detail.getErrorCode() == ErrorCodes.EXPIRED);
+                bearer = new Bearer(true, null, onlyExpired);
             } catch (Exception e) {
                 bearer = new Bearer(true, null, false);
             }
