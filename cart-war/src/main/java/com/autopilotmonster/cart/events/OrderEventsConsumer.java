@@ -1,7 +1,6 @@
 package com.autopilotmonster.cart.events;
 
 import com.autopilotmonster.cart.domain.CartService;
-import com.autopilotmonster.common.events.IdempotentConsumer;
 import com.autopilotmonster.common.events.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * {@code order.created}: what was ordered leaves the buyer's cart. Applied once per event id, so a
- * redelivered order event cannot remove a line the user added again afterwards.
+ * {@code order.created}: what was ordered leaves the buyer's cart. Applied once per event id
+ * ({@link EventHandling}), so a redelivered order event cannot remove a line the user added again afterwards.
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
@@ -21,7 +20,7 @@ public class OrderEventsConsumer {
     static final String CONSUMER = "cart-orders";
 
     @Inject
-    IdempotentConsumer consumer;
+    EventHandling consumer;
 
     @Inject
     CartService carts;
