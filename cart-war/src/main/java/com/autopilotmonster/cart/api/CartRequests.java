@@ -27,6 +27,11 @@ public final class CartRequests {
     public record UpdateItem(@NotNull BigDecimal quantity) {
     }
 
+    /** ObjectId hex in one spelling (lower case, as the catalog and its events write it). */
+    static String id(String productId) {
+        return productId.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /**
      * Quantities are read as numbers and must be whole: JSON-B would silently truncate 1.5 to an int. The
      * bounds are the service's (configured maximum).

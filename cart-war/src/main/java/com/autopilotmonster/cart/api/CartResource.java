@@ -53,7 +53,7 @@ public class CartResource {
     @ResponseMessage("Item added to cart")
     @Operation(summary = "Add an active product (quantity defaults to 1; again adds to the same line)")
     public CartView add(@Valid @NotNull CartRequests.AddItem body) {
-        return view(carts.add(currentUser.id(), body.productId(), CartRequests.wholeNumber(body.quantity())));
+        return view(carts.add(currentUser.id(), CartRequests.id(body.productId()), CartRequests.wholeNumber(body.quantity())));
     }
 
     @PUT
@@ -64,7 +64,7 @@ public class CartResource {
     public CartView update(@PathParam("productId") @Pattern(regexp = CartRequests.OBJECT_ID,
             message = "must be a product id (24 hex characters)") String productId,
                            @Valid @NotNull CartRequests.UpdateItem body) {
-        return view(carts.setQuantity(currentUser.id(), productId, CartRequests.wholeNumber(body.quantity())));
+        return view(carts.setQuantity(currentUser.id(), CartRequests.id(productId), CartRequests.wholeNumber(body.quantity())));
     }
 
     @DELETE
@@ -73,7 +73,7 @@ public class CartResource {
     @Operation(summary = "Remove the product's line")
     public CartView remove(@PathParam("productId") @Pattern(regexp = CartRequests.OBJECT_ID,
             message = "must be a product id (24 hex characters)") String productId) {
-        return view(carts.remove(currentUser.id(), productId));
+        return view(carts.remove(currentUser.id(), CartRequests.id(productId)));
     }
 
     @DELETE

@@ -45,6 +45,11 @@ public final class Cart {
         return lines.stream().filter(l -> l.productId().equals(productId)).findFirst();
     }
 
+    /** Whether adding this product would need a line beyond {@code maxLines} (a product already here never does). */
+    boolean isFullFor(String productId, int maxLines) {
+        return line(productId).isEmpty() && lines.size() >= maxLines;
+    }
+
     /** Adds the line, or replaces the line of the same product (never two lines for one product). */
     Cart put(CartLine line) {
         List<CartLine> next = new ArrayList<>(lines.size() + 1);

@@ -54,6 +54,10 @@ public class CartService {
         checkQuantity(requested);
         CatalogProduct product = lookUp(productId);
         return store.change(userId, true, true, cart -> {
+            if (cart.isFullFor(productId, settings.maxLines())) {
+                throw ApiException.unprocessable("The cart holds " + settings.maxLines()
+                        + " different products already; remove one first");
+            }
             int total = cart.line(productId).map(l -> l.quantity() + requested).orElse(requested);
             if (total > settings.maxQuantity()) {
                 throw tooMany("this product is in the cart " + (total - requested) + " time(s) already; at most "

@@ -23,6 +23,11 @@ public class CartSettings {
     @ConfigProperty(name = "cart.max-quantity", defaultValue = "10")
     int maxQuantity;
 
+    /** Distinct products per cart: keeps one cart document small whatever a client does. */
+    @Inject
+    @ConfigProperty(name = "cart.max-lines", defaultValue = "100")
+    int maxLines;
+
     @Inject
     @ConfigProperty(name = "cart.expiry-days", defaultValue = "7")
     int expiryDays;
@@ -37,6 +42,10 @@ public class CartSettings {
 
     public int maxQuantity() {
         return maxQuantity;
+    }
+
+    public int maxLines() {
+        return maxLines;
     }
 
     public Duration expiry() {

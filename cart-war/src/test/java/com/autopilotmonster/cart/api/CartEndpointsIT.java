@@ -103,7 +103,10 @@ class CartEndpointsIT {
         add(token, widget, 1).statusCode(200);
         add(token, "{\"productId\":\"" + widget + "\"}").statusCode(200).body("data.items", hasSize(1))
                 .body("data.items[0].quantity", equalTo(2));
-        add(token, widget, 8).statusCode(200).body("data.items", hasSize(1)).body("data.items[0].quantity", equalTo(10));
+        // the same id in upper case is the same product (ObjectIds are hex, case-insensitive)
+        add(token, widget.toUpperCase(), 1).statusCode(200).body("data.items", hasSize(1))
+                .body("data.items[0].quantity", equalTo(3)).body("data.items[0].productId", equalTo(widget));
+        add(token, widget, 7).statusCode(200).body("data.items", hasSize(1)).body("data.items[0].quantity", equalTo(10));
         problem(add(token, widget, 1), 400).body("errors[0].field", equalTo("quantity"));
         get(token).body("data.items", hasSize(1)).body("data.items[0].quantity", equalTo(10));
     }
@@ -160,6 +163,7 @@ class CartEndpointsIT {
         problem(update(token, new ObjectId().toHexString(), "{\"quantity\":2}"), 404);
         problem(remove(token, new ObjectId().toHexString()), 404);
         problem(update(token, "not-an-id", "{\"quantity\":2}"), 400);
+        update(token, gadget.toUpperCase(), "{\"quantity\":3}").statusCode(200);
         problem(remove(token, "%24where"), 400);
         remove(token, widget).statusCode(200).body("message", equalTo("Item removed from cart"))
                 .body("data.items", hasSize(1)).body("data.items[0].productId", equalTo(gadget));

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 class MarketplaceOutageIT {
 
     /**
-     * The bound for "quickly": one lookup gives up after at most 2 s (read timeout 1.5 s) and a timeout is not
-     * retried; without the timeout a hung marketplace would block the request for as long as it hangs.
+     * The bound for "quickly": one lookup gives up after at most 2 s (read timeout 1.5 s; measured here 1.5 to
+     * 2.3 s) and a timeout is not retried; the rest is margin for a busy 2-core machine. Without the timeout a
+     * hung marketplace would block the request for as long as it hangs.
      */
-    private static final long QUICK_MS = 3_000;
+    private static final long QUICK_MS = 4_000;
 
     private static String product;
     private static String another;

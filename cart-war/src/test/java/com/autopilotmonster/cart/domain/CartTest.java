@@ -25,6 +25,14 @@ class CartTest {
     }
 
     @Test
+    void aFullCartTakesNoNewProductButStillMoreOfOneItHolds() {
+        Cart cart = Cart.empty("u1").put(line("a", 1)).put(line("b", 1));
+        assertTrue(cart.isFullFor("c", 2));
+        assertFalse(cart.isFullFor("a", 2));
+        assertFalse(cart.isFullFor("c", 3));
+    }
+
+    @Test
     void withoutRemovesOnlyTheNamedProducts() {
         Cart cart = Cart.empty("u1").put(line("a", 1)).put(line("b", 1)).put(line("c", 1)).without(List.of("a", "c", "z"));
         assertEquals(List.of("b"), cart.lines().stream().map(CartLine::productId).toList());

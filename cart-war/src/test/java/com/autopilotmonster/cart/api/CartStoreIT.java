@@ -30,10 +30,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Carts expire 7 days after the last change: TTL index declared for stores that honour it, expired carts
- * never served, and the sweep deleting them where TTL does nothing (as in this Mongo-wire store).
+ * What the cart store holds: carts expire 7 days after the last change (TTL index declared for stores that
+ * honour it, expired carts never served, the sweep deleting them where TTL does nothing - as in this
+ * Mongo-wire store), carts written by the Node service are read as they are, a cart's size is bounded.
  */
-class CartExpiryIT {
+class CartStoreIT {
 
     private static MongoClient mongo;
     private static MongoCollection<Document> carts;
@@ -97,6 +98,26 @@ class CartExpiryIT {
         Eventually.await("expired cart swept", Duration.ofSeconds(60),
                 () -> carts.countDocuments(Filters.eq("userId", expiredUser)) == 0);
         assertNotNull(carts.find(Filters.eq("userId", liveUser)).first());
+    }
+
+    @Test
+    void aFullCartTakesMoreOfAProductItHoldsButNoNewProduct() {
+        String userId = new ObjectId().toHexString();
+        String token = TestTokens.user(userId);
+        String product = Marketplace.createActive("Full " + UUID.randomUUID(), "1.00");
+        add(token, product, 1).statusCode(200);
+        // fill the stored cart up to cart.max-lines (100) without 99 catalog round trips
+        List<Document> lines = new ArrayList<>(carts.find(Filters.eq("userId", userId)).first().getList("items", Document.class));
+        while (lines.size() < 100) {
+            lines.add(new Document("productId", new ObjectId().toHexString()).append("productName", "Filler")
+                    .append("price", 0.5).append("quantity", 1).append("available", true));
+        }
+        carts.updateOne(Filters.eq("userId", userId), new Document("$set", new Document("items", lines)));
+        String another = Marketplace.createActive("One too many " + UUID.randomUUID(), "1.00");
+        Carts.problem(add(token, another, 1), 422);
+        add(token, product, 1).statusCode(200).body("data.items", hasSize(100));
+        Carts.remove(token, lines.get(99).getString("productId")).statusCode(200);
+        add(token, another, 1).statusCode(200).body("data.items", hasSize(100));
     }
 
     @Test
