@@ -21,6 +21,9 @@ public final class Benchmarks {
                     System.getProperty("bench.gateway", "http://localhost:4000"),
                     System.getProperty("bench.path", "/api/auth/.well-known/jwks.json"),
                     Integer.getInteger("bench.threads", 8), each);
+            case "cart" -> CartBenchmark.run(System.getProperty("bench.auth", "http://localhost:4002"),
+                    System.getProperty("bench.marketplace", "http://localhost:4003"),
+                    System.getProperty("bench.cart", "http://localhost:4009"), each);
             default -> {
                 System.err.println("unknown benchmark '" + which + "'; available: auth");
                 System.exit(2);
