@@ -48,11 +48,14 @@ public class ProductListParams {
     @DecimalMax("5")
     Double minRating;
 
+    /** Strictly true or false: a lenient boolean would read any typo as false. */
     @QueryParam("featured")
-    Boolean featured;
+    @Pattern(regexp = "true|false", message = "must be true or false")
+    String featured;
 
     @QueryParam("popular")
-    Boolean popular;
+    @Pattern(regexp = "true|false", message = "must be true or false")
+    String popular;
 
     @QueryParam("q")
     @Size(max = 100)
@@ -79,7 +82,8 @@ public class ProductListParams {
         String text = q != null && !q.isBlank() ? q.strip() : search != null && !search.isBlank() ? search.strip() : null;
         List<String> tagList = tags == null ? null : Arrays.stream(tags.split(",")).map(String::strip)
                 .filter(t -> !t.isEmpty()).map(t -> t.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
-        return new ProductFilter(category, vendorId, tagList, minPrice, maxPrice, minRating, featured, popular, text,
+        return new ProductFilter(category, vendorId, tagList, minPrice, maxPrice, minRating,
+                featured == null ? null : Boolean.valueOf(featured), popular == null ? null : Boolean.valueOf(popular), text,
                 ProductSort.of(sort), status);
     }
 }

@@ -68,16 +68,20 @@ public class ProductResource {
     @Path("/featured")
     @PermitAll
     @Operation(summary = "Active products flagged featured by admins, best rated first")
-    public List<ProductView> featured(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
-        return queries.featured(limit).stream().map(ProductView::of).toList();
+    public List<ProductView> featured(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+                                  @QueryParam("category") @Size(max = 60)
+                                  @Pattern(regexp = ProductRequests.SLUG, message = "must be a category slug") String category) {
+        return queries.featured(category, limit).stream().map(ProductView::of).toList();
     }
 
     @GET
     @Path("/popular")
     @PermitAll
     @Operation(summary = "Active products flagged popular by admins, then the most downloaded")
-    public List<ProductView> popular(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
-        return queries.popular(limit).stream().map(ProductView::of).toList();
+    public List<ProductView> popular(@QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit,
+                                  @QueryParam("category") @Size(max = 60)
+                                  @Pattern(regexp = ProductRequests.SLUG, message = "must be a category slug") String category) {
+        return queries.popular(category, limit).stream().map(ProductView::of).toList();
     }
 
     @GET

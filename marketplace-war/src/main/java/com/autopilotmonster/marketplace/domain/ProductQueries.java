@@ -16,10 +16,11 @@ import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Catalog listings: filters, sorting, paging and text search. Search is a case-insensitive regex on the
- * QUOTED input (never a caller-supplied pattern, so no regex bombs or operators get through) over name,
- * description and tags - mongo-java-server has no {@code $text}. Name matches rank first: two tiers
- * (name matches, then description/tag-only matches), each in the requested order, paged as one list.
+ * Catalog listings: filters, sorting, paging and text search. Search matches name and description
+ * case-insensitively by a regex built from the ESCAPED input ({@link LiteralPattern}: never a caller-supplied
+ * pattern, so no regex bombs or operators get through), and tags by equality - mongo-java-server has no
+ * {@code $text}. Name matches rank first: two tiers (name matches, then description/tag-only matches), each
+ * in the requested order, paged as one list.
  */
 @ApplicationScoped
 public class ProductQueries {
@@ -64,18 +65,24 @@ public class ProductQueries {
                 total);
     }
 
-    public List<Product> featured(int limit) {
-        return cache.get("featured:" + limit, ProductPage.class, () -> Optional.of(new ProductPage(
-                find(Filters.and(Filters.eq("status", ProductStatus.ACTIVE), Filters.eq("isFeatured", true)),
-                        ProductSort.RATING.order(), 0, limit), 0)), null).items();
+    /** Admin-flagged featured products (optionally of one category), best rated first. */
+    public List<Product> featured(String category, int limit) {
+        return cache.get("featured:" + category + ":" + limit, ProductPage.class, () -> Optional.of(new ProductPage(
+                find(Filters.and(publicIn(category), Filters.eq("isFeatured", true)), ProductSort.RATING.order(), 0,
+                        limit), 0)), null).items();
     }
 
-    /** Admin-flagged products first, then the most downloaded (at least {@code marketplace.popular.min-downloads}). */
-    public List<Product> popular(int limit) {
-        return cache.get("popular:" + limit, ProductPage.class, () -> Optional.of(new ProductPage(
-                find(Filters.and(Filters.eq("status", ProductStatus.ACTIVE), Filters.or(Filters.eq("isPopular", true),
+    /** Admin-flagged popular products first, then the most downloaded (at least {@code marketplace.popular.min-downloads}). */
+    public List<Product> popular(String category, int limit) {
+        return cache.get("popular:" + category + ":" + limit, ProductPage.class, () -> Optional.of(new ProductPage(
+                find(Filters.and(publicIn(category), Filters.or(Filters.eq("isPopular", true),
                         Filters.gte("downloadCount", popularMinDownloads))), ProductSort.POPULAR.order(), 0, limit),
                 0)), null).items();
+    }
+
+    private static Bson publicIn(String category) {
+        Bson active = Filters.eq("status", ProductStatus.ACTIVE);
+        return category == null ? active : Filters.and(active, Filters.eq("category", category));
     }
 
     private Page<Product> query(ProductFilter filter, PageRequest paging) {
@@ -89,10 +96,10 @@ public class ProductQueries {
         if (filter.text() == null) {
             return new ProductPage(find(base, order, paging.offset(), paging.limit()), products().countDocuments(base));
         }
-        Pattern pattern = Pattern.compile(Pattern.quote(filter.text()), Pattern.CASE_INSENSITIVE);
+        Pattern pattern = LiteralPattern.of(filter.text());
         Bson nameMatches = Filters.and(base, Filters.regex("name", pattern));
         Bson otherMatches = Filters.and(base, Filters.nor(Filters.regex("name", pattern)),
-                Filters.or(Filters.regex("description", pattern), Filters.regex("tags", pattern)));
+                Filters.or(Filters.regex("description", pattern), tagMatches(filter.text())));
         long nameTotal = products().countDocuments(nameMatches);
         long otherTotal = products().countDocuments(otherMatches);
         List<Product> items = new ArrayList<>();
@@ -105,6 +112,16 @@ public class ProductQueries {
             items.addAll(find(otherMatches, order, otherOffset, remaining));
         }
         return new ProductPage(items, nameTotal + otherTotal);
+    }
+
+    /**
+     * A tag matches when it equals the search text (tags are stored lower-case and trimmed). Not a regex: on an
+     * array field mongo-java-server also matches a regex against the array's text ("[a, b]"), so {@code [} or
+     * {@code ,} would match every product, and it has no {@code $elemMatch} with {@code $regex}. An equality also
+     * uses the tags index on MongoDB.
+     */
+    private static Bson tagMatches(String text) {
+        return Filters.eq("tags", text.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static List<Bson> conditions(ProductFilter f) {
