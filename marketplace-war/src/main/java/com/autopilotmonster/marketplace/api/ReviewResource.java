@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -45,7 +47,9 @@ public class ReviewResource {
     @Inject
     CurrentUser currentUser;
 
-    public record ReviewRequest(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) String comment) {
+    /** A BigDecimal so that 4.5 is refused as a fraction instead of being truncated to 4 by JSON-B. */
+    public record ReviewRequest(@NotNull @Min(1) @Max(5) @Digits(integer = 1, fraction = 0, message = "must be a whole number")
+                                BigDecimal rating, @Size(max = 2000) String comment) {
     }
 
     @JsonbPropertyOrder({"id", "productId", "userId", "rating", "comment", "createdAt"})
@@ -70,7 +74,7 @@ public class ReviewResource {
     @Operation(summary = "Review an active product once (rating 1..5); updates its rating and reviewCount")
     public Response add(@PathParam("id") String id, @Valid @NotNull ReviewRequest body) {
         String comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
-        Review review = reviews.add(id, currentUser.id(), body.rating(), comment);
+        Review review = reviews.add(id, currentUser.id(), body.rating().intValueExact(), comment);
         return Response.status(Response.Status.CREATED).entity(ReviewView.of(review)).build();
     }
 }

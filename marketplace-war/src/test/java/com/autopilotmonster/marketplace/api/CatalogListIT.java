@@ -134,7 +134,7 @@ class CatalogListIT {
 
     @Test
     void hostileSearchAndFilterInputIsHarmless() {
-        for (String hostile : new String[] {"(a+)+$", "(.*a){25}", ".*", "^", "[", "\\", "{\"$where\":\"sleep(5000)\"}",
+        for (String hostile : new String[] {"(a+)+$", "(.*a){25}", ".*", "^", "[", "]", ", ", "\\", "{\"$where\":\"sleep(5000)\"}",
                 "{\"$ne\":null}", "$where", "'; db.products.drop(); '"}) {
             long start = System.nanoTime();
             // over the whole catalog, not just this test's category
