@@ -24,6 +24,8 @@ public final class Benchmarks {
             case "cart" -> CartBenchmark.run(System.getProperty("bench.auth", "http://localhost:4002"),
                     System.getProperty("bench.marketplace", "http://localhost:4003"),
                     System.getProperty("bench.cart", "http://localhost:4009"), each);
+            case "seed" -> CatalogSeed.run();
+            case "catalog" -> CatalogBenchmark.run(System.getProperty("bench.marketplace", "http://localhost:4003"), each);
             default -> {
                 System.err.println("unknown benchmark '" + which + "'; available: auth");
                 System.exit(2);
