@@ -1,0 +1,49 @@
+package com.autopilotmonster.order.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * Request bodies. There is no price, total or status field anywhere: a client cannot send one (unknown
+ * fields are ignored), the server computes them.
+ */
+public final class OrderRequests {
+
+    private OrderRequests() {
+    }
+
+    /** Without {@code items} (or with an empty list) the caller's cart is ordered. */
+    public record CreateOrder(@Size(max = 50, message = "at most 50 lines") List<@Valid @NotNull Line> items,
+                              @Valid @NotNull BillingAddress billingAddress,
+                              @Pattern(regexp = "stripe|razorpay", message = "must be stripe or razorpay") String paymentMethod) {
+    }
+
+    public record Line(@NotBlank @Pattern(regexp = "[0-9a-fA-F]{24}", message = "must be a product id") String productId,
+                       @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100")
+                       Integer quantity) {
+    }
+
+    public record BillingAddress(@NotBlank @Size(max = 100) String name,
+                                 @NotBlank @Email @Size(max = 254) String email,
+                                 @NotBlank @Size(max = 200) String address,
+                                 @NotBlank @Size(max = 100) String city,
+                                 @NotBlank @Pattern(regexp = "\\s*[A-Za-z]{2}\\s*", message = "must be an ISO 3166-1 alpha-2 country code") String country,
+                                 @NotBlank @Pattern(regexp = "\\s*[A-Za-z0-9][A-Za-z0-9 -]{1,11}\\s*", message = "must be a postal code") String zip) {
+    }
+
+    public record Pay(@NotNull @Pattern(regexp = "stripe|razorpay", message = "must be stripe or razorpay") String paymentMethod) {
+    }
+
+    public record Cancel(@Size(max = 500) String reason) {
+    }
+
+    public record SandboxComplete(@Pattern(regexp = "succeeded|failed", message = "must be succeeded or failed") String outcome) {
+    }
+}

@@ -1,0 +1,170 @@
+package com.autopilotmonster.order.domain;
+
+import com.autopilotmonster.common.events.EventPublisher;
+import com.autopilotmonster.order.events.PaymentFailed;
+import com.autopilotmonster.order.events.PaymentSucceeded;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Applies verified provider events to orders, once each. The order of arrival does not matter: each event
+ * asks the state machine for its transition, and one that would go backwards (a failure after the success,
+ * a success after the refund, a second success) is refused, logged and acknowledged. A success whose amount
+ * or currency differ from the order's is not taken as payment: the order is flagged for review.
+ */
+@ApplicationScoped
+public class PaymentEvents {
+
+    private static final Logger LOG = Logger.getLogger(PaymentEvents.class.getName());
+
+    @Inject
+    OrderStore orders;
+
+    @Inject
+    ProviderEvents seen;
+
+    @Inject
+    TransactionLog log;
+
+    @Inject
+    EventPublisher events;
+
+    /** @return the outcome as written to the transaction log */
+    public String apply(ProviderEvent event) {
+        if (!seen.claim(event.provider(), event.eventId(), event.eventType())) {
+            record(findOrder(event).orElse(null), event, "duplicate", "already handled");
+            return "duplicate";
+        }
+        try {
+            return applyOnce(event);
+        } catch (RuntimeException e) {
+            seen.release(event.provider(), event.eventId());
+            throw e;
+        }
+    }
+
+    private String applyOnce(ProviderEvent event) {
+        if (event.kind() == ProviderEvent.Kind.OTHER) {
+            record(null, event, "ignored", "event type not used");
+            return "ignored";
+        }
+        Order order = findOrder(event).orElse(null);
+        if (order == null) {
+            record(null, event, "unmatched", "no order for " + event.orderRef() + " / " + event.paymentRef());
+            return "unmatched";
+        }
+        return switch (event.kind()) {
+            case SUCCEEDED -> succeeded(order, event);
+            case FAILED -> failed(order, event);
+            case REFUNDED -> refunded(order, event);
+            default -> "ignored";
+        };
+    }
+
+    private String succeeded(Order order, ProviderEvent event) {
+        String mismatch = mismatch(order, event);
+        if (mismatch != null) {
+            orders.flagForReview(order.id(), mismatch);
+            record(order, event, "flagged", mismatch);
+            return "flagged";
+        }
+        Optional<Order> paid = orders.transition(order.id(), OrderStatus.COMPLETED, PaymentStatus.PAID,
+                event.provider() + " " + event.eventType(), List.of(Updates.set("paymentId", event.paymentId()),
+                        Updates.set("paidAt", new java.util.Date())), List.of());
+        if (paid.isEmpty()) {
+            Order now = orders.find(order.id()).orElse(order);
+            if (now.status() == OrderStatus.CANCELLED) {
+                String reason = "payment received for a cancelled order: refund it";
+                orders.flagForReview(order.id(), reason);
+                record(now, event, "flagged", reason);
+                return "flagged";
+            }
+            return refused(now, event, PaymentStatus.PAID);
+        }
+        Order done = paid.get();
+        events.publish(PaymentSucceeded.TOPIC, done.orderId(), new PaymentSucceeded(done.orderId(), done.userId(),
+                done.total(), done.currency(), done.paymentMethod(), event.paymentId(),
+                done.items().stream().map(l -> new PaymentSucceeded.Item(l.productId(), l.vendorId(), l.quantity())).toList(),
+                Instant.now().toString()));
+        record(done, event, "applied", "paid; order completed");
+        return "applied";
+    }
+
+    private String failed(Order order, ProviderEvent event) {
+        Optional<Order> failed = orders.transition(order.id(), null, PaymentStatus.FAILED,
+                event.provider() + " " + event.eventType(), List.of(), List.of());
+        if (failed.isEmpty()) {
+            return refused(orders.find(order.id()).orElse(order), event, PaymentStatus.FAILED);
+        }
+        Order now = failed.get();
+        String reason = event.reason() == null ? "payment failed" : event.reason();
+        events.publish(PaymentFailed.TOPIC, now.orderId(), new PaymentFailed(now.orderId(), now.userId(), now.total(),
+                now.currency(), now.paymentMethod(), event.paymentId(), reason, Instant.now().toString()));
+        record(now, event, "applied", "payment failed: " + reason);
+        return "applied";
+    }
+
+    private String refunded(Order order, ProviderEvent event) {
+        if (event.amountMinor() != null && event.amountMinor() < order.totalMinorUnits()) {
+            // a partial refund does not end the order; it is on record for the people doing accounts
+            record(order, event, "ignored", "partial refund of " + event.amountMinor() + " minor units");
+            return "ignored";
+        }
+        Optional<Order> refunded = orders.transition(order.id(), OrderStatus.REFUNDED, PaymentStatus.REFUNDED,
+                event.provider() + " " + event.eventType(), List.of(), List.of());
+        if (refunded.isEmpty()) {
+            return refused(orders.find(order.id()).orElse(order), event, PaymentStatus.REFUNDED);
+        }
+        record(refunded.get(), event, "applied", "refunded");
+        return "applied";
+    }
+
+    private String refused(Order now, ProviderEvent event, PaymentStatus target) {
+        String detail = "illegal transition " + now.status().value() + "/" + now.paymentStatus().value() + " -> "
+                + target.value() + " refused";
+        LOG.warning(() -> "order " + now.orderId() + ": " + detail + " (" + event.provider() + " " + event.eventId() + ")");
+        record(now, event, "refused", detail);
+        return "refused";
+    }
+
+    /** Why this success cannot be taken as payment of this order, or null if it can. */
+    private static String mismatch(Order order, ProviderEvent event) {
+        if (order.paymentIntent() != null && event.paymentRef() != null && !order.paymentIntent().equals(event.paymentRef())) {
+            return "payment " + event.paymentRef() + " is not the order's current payment " + order.paymentIntent();
+        }
+        long expected = order.totalMinorUnits();
+        if (event.amountMinor() == null || event.amountMinor() != expected || event.currency() == null
+                || !event.currency().toUpperCase(Locale.ROOT).equals(order.currency().toUpperCase(Locale.ROOT))) {
+            return "amount mismatch: expected " + expected + " " + order.currency() + ", provider reported "
+                    + event.amountMinor() + " " + event.currency();
+        }
+        return null;
+    }
+
+    private Optional<Order> findOrder(ProviderEvent event) {
+        Optional<Order> order = event.orderRef() == null ? Optional.empty() : orders.find(event.orderRef());
+        if (order.isEmpty()) {
+            order = orders.byPaymentIntent(event.paymentRef());
+        }
+        if (order.isEmpty() && event.paymentId() != null) {
+            order = orders.byPaymentId(event.paymentId());
+        }
+        return order;
+    }
+
+    private void record(Order order, ProviderEvent event, String outcome, String detail) {
+        BigDecimal amount = event.amountMinor() == null ? null
+                : BigDecimal.valueOf(event.amountMinor()).movePointLeft(Money.fractionDigits(
+                        event.currency() == null ? "USD" : event.currency()));
+        log.append(order == null ? event.orderRef() : order.orderId(), order == null ? null : order.userId(),
+                new TransactionLog.Step(event.provider(), "webhook", event.eventId(), event.eventType(),
+                        event.paymentRef(), amount, event.currency(), outcome, detail));
+    }
+}

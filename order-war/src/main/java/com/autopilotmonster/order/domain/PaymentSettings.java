@@ -1,0 +1,114 @@
+package com.autopilotmonster.order.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where the payment providers are and how their webhooks are verified (env: {@code STRIPE_API_KEY},
+ * {@code STRIPE_WEBHOOK_SECRET}, {@code RAZORPAY_KEY_ID}, ...). {@code payments.mode}
+ * ({@code PAYMENTS_MODE}) is {@code live} unless set: only an explicit {@code sandbox} - the local run
+ * sets it, production never should - replaces the provider APIs by local ids and verifies webhooks with
+ * the sandbox secret, so a person can check out without provider keys through the same webhook code.
+ */
+@ApplicationScoped
+public class PaymentSettings {
+
+    private static final Logger LOG = Logger.getLogger(PaymentSettings.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "payments.mode", defaultValue = "live")
+    String mode;
+
+    @Inject
+    @ConfigProperty(name = "payments.sandbox.webhook-secret", defaultValue = "whsec_autopilot_sandbox_local_only")
+    String sandboxSecret;
+
+    @Inject
+    @ConfigProperty(name = "stripe.api-key")
+    Optional<String> stripeApiKey;
+
+    @Inject
+    @ConfigProperty(name = "stripe.webhook-secret")
+    Optional<String> stripeWebhookSecret;
+
+    @Inject
+    @ConfigProperty(name = "stripe.api-base", defaultValue = "https://api.stripe.com")
+    String stripeApiBase;
+
+    /** Stripe's own default: events signed more than 5 minutes ago are refused (replay protection). */
+    @Inject
+    @ConfigProperty(name = "stripe.webhook-tolerance-seconds", defaultValue = "300")
+    long stripeTolerance;
+
+    @Inject
+    @ConfigProperty(name = "razorpay.key-id")
+    Optional<String> razorpayKeyId;
+
+    @Inject
+    @ConfigProperty(name = "razorpay.key-secret")
+    Optional<String> razorpayKeySecret;
+
+    @Inject
+    @ConfigProperty(name = "razorpay.webhook-secret")
+    Optional<String> razorpayWebhookSecret;
+
+    @Inject
+    @ConfigProperty(name = "razorpay.api-base", defaultValue = "https://api.razorpay.com")
+    String razorpayApiBase;
+
+    @Inject
+    @ConfigProperty(name = "payments.provider-timeout-ms", defaultValue = "10000")
+    int providerTimeoutMs;
+
+    public boolean sandbox() {
+        boolean sandbox = "sandbox".equals(mode.trim().toLowerCase(Locale.ROOT));
+        if (sandbox) {
+            LOG.fine("payments in SANDBOX mode: no provider is called");
+        }
+        return sandbox;
+    }
+
+    public Optional<String> stripeApiKey() {
+        return stripeApiKey.filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> stripeWebhookSecret() {
+        return sandbox() ? Optional.of(sandboxSecret) : stripeWebhookSecret.filter(s -> !s.isBlank());
+    }
+
+    public String stripeApiBase() {
+        return stripeApiBase;
+    }
+
+    public long stripeTolerance() {
+        return stripeTolerance;
+    }
+
+    public Optional<String> razorpayKeyId() {
+        return razorpayKeyId.filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> razorpayKeySecret() {
+        return razorpayKeySecret.filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> razorpayWebhookSecret() {
+        return sandbox() ? Optional.of(sandboxSecret) : razorpayWebhookSecret.filter(s -> !s.isBlank());
+    }
+
+    public String razorpayApiBase() {
+        return razorpayApiBase;
+    }
+
+    public int providerTimeoutMs() {
+        return providerTimeoutMs;
+    }
+
+    public String sandboxSecret() {
+        return sandboxSecret;
+    }
+}

@@ -1,0 +1,93 @@
+package com.autopilotmonster.order.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Stripe's and Razorpay's APIs replaced by WireMock on the port the order-it server's SDKs are pointed at
+ * ({@code stripe.api-base}, {@code razorpay.api-base}). Each test stubs answers for its own order (matched on
+ * the orderId the SDK sends), so tests do not see each other's stubs.
+ */
+final class ProviderStub {
+
+    private static WireMockServer server;
+
+    private ProviderStub() {
+    }
+
+    static synchronized WireMockServer start() {
+        if (server == null) {
+            server = new WireMockServer(options().port(Integer.getInteger("order.it.stub.port", 4191)));
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return server;
+    }
+
+    private static String stripeOrder(String orderId) {
+        // stripe-java form-encodes metadata as metadata[orderId]=... (brackets left readable)
+        return "metadata[orderId]=" + URLEncoder.encode(orderId, StandardCharsets.UTF_8);
+    }
+
+    /** Stripe creates a PaymentIntent for this order. */
+    static void stripeIntent(String orderId, String intentId) {
+        start().stubFor(post(urlEqualTo("/v1/payment_intents")).withRequestBody(containing(stripeOrder(orderId)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withHeader("Request-Id", "req_stub").withBody("{\"id\":\"" + intentId
+                                + "\",\"object\":\"payment_intent\",\"amount\":1,\"currency\":\"usd\",\"client_secret\":\""
+                                + intentId + "_secret_stub\",\"status\":\"requires_payment_method\"}")));
+    }
+
+    /** Stripe cannot be reached for this order (connection reset). */
+    static void stripeDown(String orderId) {
+        start().stubFor(post(urlEqualTo("/v1/payment_intents")).withRequestBody(containing(stripeOrder(orderId)))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** Stripe answers 500 for this order. */
+    static void stripeError(String orderId) {
+        start().stubFor(post(urlEqualTo("/v1/payment_intents")).withRequestBody(containing(stripeOrder(orderId)))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"stub outage\"}}")));
+    }
+
+    /** How many PaymentIntent calls for this order carried these form parameters. */
+    static int stripeCalls(String orderId, String... parameters) {
+        var pattern = postRequestedFor(urlEqualTo("/v1/payment_intents")).withRequestBody(containing(stripeOrder(orderId)));
+        for (String parameter : parameters) {
+            pattern = pattern.withRequestBody(containing(parameter));
+        }
+        return start().findAll(pattern).size();
+    }
+
+    static void razorpayOrder(String orderId, String razorpayOrderId) {
+        start().stubFor(post(urlEqualTo("/v1/orders")).withRequestBody(matchingJsonPath("$.receipt", equalTo(orderId)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"" + razorpayOrderId + "\",\"entity\":\"order\",\"amount\":1,\"currency\":\"USD\","
+                                + "\"receipt\":\"" + orderId + "\",\"status\":\"created\",\"attempts\":0}")));
+    }
+
+    static void razorpayDown(String orderId) {
+        start().stubFor(post(urlEqualTo("/v1/orders")).withRequestBody(matchingJsonPath("$.receipt", equalTo(orderId)))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    static int razorpayCalls(String orderId, long amountMinor) {
+        return start().findAll(postRequestedFor(urlEqualTo("/v1/orders"))
+                .withRequestBody(matchingJsonPath("$.receipt", equalTo(orderId)))
+                .withRequestBody(matchingJsonPath("$.amount", equalTo(Long.toString(amountMinor))))
+                .withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials("rzp_test_order_it",
+                        "rzp_test_secret_order_it"))).size();
+    }
+}
