@@ -1,6 +1,7 @@
 package com.autopilotmonster.cart.events;
 
 import com.autopilotmonster.cart.domain.CartService;
+import com.autopilotmonster.common.events.IdempotentConsumer;
 import com.autopilotmonster.common.events.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Keeps carts in line with the catalog: {@code product.updated} reprices the lines holding the product
  * (and flags them unavailable unless the product is active), {@code product.deleted} flags them. Each event
- * is applied once however often Kafka delivers it ({@link EventHandling}).
+ * is applied once however often Kafka delivers it ({@link IdempotentConsumer}).
  */
 @ApplicationScoped
 public class CatalogEventsConsumer {
@@ -21,7 +22,7 @@ public class CatalogEventsConsumer {
     private static final Logger LOG = Logger.getLogger(CatalogEventsConsumer.class.getName());
 
     @Inject
-    EventHandling consumer;
+    IdempotentConsumer consumer;
 
     @Inject
     CartService carts;

@@ -1,6 +1,7 @@
 package com.autopilotmonster.cart.events;
 
 import com.autopilotmonster.cart.domain.CartService;
+import com.autopilotmonster.common.events.IdempotentConsumer;
 import com.autopilotmonster.common.events.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * {@code order.created}: what was ordered leaves the buyer's cart. Applied once per event id
- * ({@link EventHandling}), so a redelivered order event cannot remove a line the user added again afterwards.
+ * ({@link IdempotentConsumer}), so a redelivered order event cannot remove a line the user added again afterwards.
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
@@ -20,7 +21,7 @@ public class OrderEventsConsumer {
     static final String CONSUMER = "cart-orders";
 
     @Inject
-    EventHandling consumer;
+    IdempotentConsumer consumer;
 
     @Inject
     CartService carts;

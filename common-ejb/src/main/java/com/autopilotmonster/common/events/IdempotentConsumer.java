@@ -13,13 +13,15 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Applies each event id at most once per consumer: a marker {@code consumer:eventId} is inserted into
  * {@code processed_events} (unique {@code _id}) before the handler runs; a redelivered event finds the
- * marker and is only acknowledged. If the handler fails the marker is removed and the message nacked, so
- * the event is delivered again rather than lost.
+ * marker and is only acknowledged. If the handler fails the marker is removed and the handling is tried
+ * again in place with growing pauses (the store may be away for a moment) for up to
+ * {@code events.retry-max-ms}; only then is the message nacked.
  *
  * <pre>
  * &#64;Incoming("order-created")
@@ -35,6 +37,10 @@ public class IdempotentConsumer {
     @Inject
     MongoDatabase database;
 
+    @Inject
+    @ConfigProperty(name = "events.retry-max-ms", defaultValue = "600000")
+    long retryMaxMs;
+
     public CompletionStage<Void> handle(String consumerName, Message<String> message, Consumer<IncomingEvent> handler) {
         IncomingEvent event;
         try {
@@ -43,13 +49,15 @@ public class IdempotentConsumer {
             LOG.log(Level.WARNING, "unreadable record skipped: {0}", e.getMessage());
             return message.ack();
         }
-        try {
-            apply(consumerName, event, handler);
+        // retried in place, never nacked early: liberty-kafka shuts the whole incoming channel down on a nack
+        RuntimeException failure = Persistently.run(event.topic() + " event " + event.id(),
+                () -> apply(consumerName, event, handler), retryMaxMs, Thread::sleep);
+        if (failure == null) {
             return message.ack();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "event " + event.id() + " on " + event.topic() + " failed; will be redelivered", e);
-            return message.nack(e);
         }
+        LOG.log(Level.SEVERE, "event " + event.id() + " on " + event.topic() + " still failing after "
+                + retryMaxMs + " ms; nacked", failure);
+        return message.nack(failure);
     }
 
     /**

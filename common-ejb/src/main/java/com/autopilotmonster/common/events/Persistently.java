@@ -1,4 +1,4 @@
-package com.autopilotmonster.cart.events;
+package com.autopilotmonster.common.events;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -9,10 +9,10 @@ import java.util.logging.Logger;
  * CWMRX1011E), so a store that is away for a few seconds must not turn into a nack - the event waits, in
  * order, and is applied once the store is back.
  */
-final class Persistently {
+public final class Persistently {
 
     /** How the pause between attempts is taken (tests pass a recorder). */
-    interface Sleeper {
+    public interface Sleeper {
         void sleep(long millis) throws InterruptedException;
     }
 
@@ -24,7 +24,7 @@ final class Persistently {
     }
 
     /** @return null once {@code attempt} succeeded, or the last failure when {@code maxWaitMs} is used up */
-    static RuntimeException run(String what, Runnable attempt, long maxWaitMs, Sleeper sleeper) {
+    public static RuntimeException run(String what, Runnable attempt, long maxWaitMs, Sleeper sleeper) {
         long waited = 0;
         long pause = FIRST_PAUSE_MS;
         for (int tries = 1; ; tries++) {

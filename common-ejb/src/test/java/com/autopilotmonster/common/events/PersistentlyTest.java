@@ -1,4 +1,4 @@
-package com.autopilotmonster.cart.events;
+package com.autopilotmonster.common.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
