@@ -1,0 +1,59 @@
+package com.autopilotmonster.marketplace.events;
+
+import com.autopilotmonster.common.api.JsonbSettings;
+import com.autopilotmonster.common.events.IdempotentConsumer;
+import com.autopilotmonster.common.events.IncomingEvent;
+import com.autopilotmonster.marketplace.domain.ProductSales;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * {@code payment.success}: every paid product's {@code downloadCount} grows by the quantity bought, which feeds
+ * the downloads sort and the derived "popular" list. Applied once per event id ({@link IdempotentConsumer}),
+ * so a redelivered payment is not counted twice.
+ */
+@ApplicationScoped
+public class SalesConsumer {
+
+    static final String CONSUMER = "marketplace-sales";
+    private static final Logger LOG = Logger.getLogger(SalesConsumer.class.getName());
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    ProductSales sales;
+
+    @Incoming("payment-success")
+    public CompletionStage<Void> onPayment(Message<String> message) {
+        return consumer.handle(CONSUMER, message, this::paid);
+    }
+
+    void paid(IncomingEvent event) {
+        PaymentSucceeded payment;
+        try {
+            payment = JsonbSettings.jsonb().fromJson(event.payload(), PaymentSucceeded.class);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "unreadable payment.success {0} skipped: {1}", new Object[] {event.id(), e.getMessage()});
+            return;
+        }
+        if (payment == null || payment.items == null) {
+            return;
+        }
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        for (PaymentSucceeded.Item item : payment.items) {
+            if (item != null && item.productId != null) {
+                int quantity = item.quantity == null ? 1 : item.quantity;
+                quantities.merge(item.productId, quantity, Integer::sum);
+            }
+        }
+        sales.sold(quantities);
+    }
+}
