@@ -1,0 +1,81 @@
+package com.autopilotmonster.platform;
+
+import static io.restassured.RestAssured.given;
+
+import com.autopilotmonster.testsupport.Eventually;
+import com.stripe.net.Webhook;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.Map;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/** The running platform as a client sees it: everything through the gateway on port 4000. */
+final class Platform {
+
+    static final String GATEWAY = "http://localhost:4000";
+    /** The order server's sandbox webhook secret (its default; the journey's order server runs in sandbox mode). */
+    static final String SANDBOX_SECRET = System.getProperty("payments.sandbox.webhook-secret",
+            "whsec_autopilot_sandbox_local_only");
+    static final Map<String, Integer> SERVICES = Map.of("gateway", 4000, "auth", 4002, "marketplace", 4003,
+            "cart", 4009, "order", 4004);
+
+    private Platform() {
+    }
+
+    /** Every server of the journey answers /health/ready 200; the loopback rate-limit budget is full. */
+    static void ready() {
+        SERVICES.forEach((name, port) -> Eventually.await(name + " ready on " + port, Duration.ofSeconds(300),
+                () -> answers(port)));
+        resetLoopbackBudget();
+    }
+
+    /** RestAssured throws the checked ConnectException while a server does not listen yet. */
+    private static boolean answers(int port) {
+        try {
+            return given().baseUri("http://localhost").port(port).get("/health/ready").statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static RequestSpecification api() {
+        return given().baseUri("http://localhost").port(4000).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification api(String token) {
+        return api().auth().oauth2(token);
+    }
+
+    static ValidatableResponse post(String token, String path, String json) {
+        return (token == null ? api() : api(token)).body(json).post(path).then();
+    }
+
+    static String stripeSignature(String payload, String secret, long timestamp) {
+        try {
+            return "t=" + timestamp + ",v1=" + Webhook.Util.computeHmacSha256(secret, timestamp + "." + payload);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Tests that call the gateway from this machine share the loopback address's rate-limit budget (Redis,
+     * across runs): start from a full one, as the gateway's own tests do.
+     */
+    static void resetLoopbackBudget() {
+        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+            for (String pattern : new String[] {"gw:rl:*:addr:127.0.0.1", "gw:rl:*:addr:0:0:0:0:0:0:0:1"}) {
+                String cursor = ScanParams.SCAN_POINTER_START;
+                do {
+                    ScanResult<String> page = redis.scan(cursor, new ScanParams().match(pattern).count(500));
+                    page.getResult().forEach(redis::del);
+                    cursor = page.getCursor();
+                } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            }
+        }
+    }
+}
