@@ -75,7 +75,7 @@ class ReviewIT {
     }
 
     @Test
-    void fiftyParallelReviewsGiveTheExactCountAndAverage() throws Exception {
+    void fiftyParallelReviewsGiveTheExactCountAndAverageEvenDuringEdits() throws Exception {
         String id = Catalog.createActive(VENDOR, productJson("Popular", uniqueSlug("rev"), "9"));
         ExecutorService pool = Executors.newFixedThreadPool(25);
         List<Callable<Integer>> calls = new ArrayList<>();
@@ -92,8 +92,15 @@ class ReviewIT {
         for (int i = 0; i < 10; i++) {
             duplicates.add(() -> post(eager, reviews(id), "{\"rating\":5}").extract().statusCode());
         }
+        // and the vendor editing the product meanwhile: its edits never overwrite the review totals
+        List<Callable<Integer>> edits = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String price = "{\"price\":" + (10 + i) + "}";
+            edits.add(() -> Catalog.put(VENDOR, PRODUCTS + "/" + id, price).extract().statusCode());
+        }
         List<Callable<Integer>> all = new ArrayList<>(calls);
         all.addAll(duplicates);
+        all.addAll(edits);
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> f : pool.invokeAll(all)) {
             statuses.add(f.get());
@@ -102,6 +109,7 @@ class ReviewIT {
         assertEquals(50, statuses.subList(0, 50).stream().filter(s -> s == 201).count());
         assertEquals(1, statuses.subList(50, 60).stream().filter(s -> s == 201).count());
         assertEquals(9, statuses.subList(50, 60).stream().filter(s -> s == 409).count());
+        assertEquals(20, statuses.subList(60, 80).stream().filter(s -> s == 200).count());
         double expected = Math.round((sum + 5) / 51.0 * 100) / 100.0;
         given().get(PRODUCTS + "/" + id).then().body("data.reviewCount", equalTo(51))
                 .body("data.rating", equalTo((float) expected));
