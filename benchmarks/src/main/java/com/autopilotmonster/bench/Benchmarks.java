@@ -24,6 +24,12 @@ public final class Benchmarks {
             case "cart" -> CartBenchmark.run(System.getProperty("bench.auth", "http://localhost:4002"),
                     System.getProperty("bench.marketplace", "http://localhost:4003"),
                     System.getProperty("bench.cart", "http://localhost:4009"), each);
+            case "checkout" -> CheckoutBenchmark.run(System.getProperty("bench.auth", "http://localhost:4002"),
+                    System.getProperty("bench.marketplace", "http://localhost:4003"),
+                    System.getProperty("bench.cart", "http://localhost:4009"),
+                    System.getProperty("bench.order", "http://localhost:4004"),
+                    System.getProperty("bench.sandbox-secret", "whsec_autopilot_sandbox_local_only"),
+                    Integer.getInteger("bench.threads", 4), each);
             case "seed" -> CatalogSeed.run();
             case "catalog" -> CatalogBenchmark.run(System.getProperty("bench.marketplace", "http://localhost:4003"), each);
             default -> {

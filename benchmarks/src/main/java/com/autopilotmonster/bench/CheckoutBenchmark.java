@@ -1,0 +1,138 @@
+package com.autopilotmonster.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The full checkout journey against running auth, marketplace, cart and order servers, the order server in
+ * SANDBOX payments mode (as ./platform run starts it): per operation one customer adds a product to the
+ * cart, orders the cart (priced through the marketplace, order.created published), starts the Stripe
+ * payment and the provider's signed payment_intent.succeeded webhook completes the order. Prints completed
+ * orders per second and the p50/p99 latency of the whole journey.
+ */
+final class CheckoutBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern ACCESS = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\"_id\":\"([0-9a-f]{24})\"");
+    private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"(AM-[0-9A-Z-]+)\"");
+    private static final Pattern INTENT = Pattern.compile("\"paymentIntentId\":\"([^\"]+)\"");
+    private static final Pattern MINOR = Pattern.compile("\"amountMinor\":(\\d+)");
+    private static final String BILLING = "{\"billingAddress\":{\"name\":\"Bench Buyer\",\"email\":\"bench@example.test\","
+            + "\"address\":\"1 Load St\",\"city\":\"Springfield\",\"country\":\"US\",\"zip\":\"12345\"}}";
+
+    private CheckoutBenchmark() {
+    }
+
+    static void run(String auth, String marketplace, String cart, String order, String sandboxSecret, int threads,
+                    Duration each) throws Exception {
+        String admin = match(ACCESS, send(post(auth + "/api/auth/login", null, "{\"email\":\""
+                + System.getProperty("bench.admin.email", "admin@autopilot.local") + "\",\"password\":\""
+                + System.getProperty("bench.admin.password", "local-admin-passphrase") + "\"}"), 200));
+        String vendor = register(auth, "vendor");
+        List<String> products = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String id = match(ID, send(post(marketplace + "/api/marketplace/products", vendor,
+                    "{\"name\":\"Checkout bench " + i + "\",\"description\":\"checkout benchmark\",\"price\":"
+                            + (i + 10) + ".49,\"category\":\"automation\"}"), 201));
+            send(put(marketplace + "/api/marketplace/products/" + id, admin, "{\"status\":\"active\"}"), 200);
+            products.add(id);
+        }
+        List<String> users = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            users.add(register(auth, "user"));
+        }
+        System.out.println("checkout benchmark: cart " + cart + ", order " + order + " (sandbox payments), "
+                + threads + " customers, " + each.toSeconds() + " s");
+        // warm-up: a few journeys per customer, not measured
+        for (int i = 0; i < 3; i++) {
+            for (int t = 0; t < threads; t++) {
+                journey(cart, order, sandboxSecret, users.get(t), products.get(t));
+            }
+        }
+        LoadRun.Result result = LoadRun.run("checkout: cart+order+pay+webhook", threads, each,
+                t -> journey(cart, order, sandboxSecret, users.get(t), products.get(t)));
+        System.out.println(result);
+        System.out.printf("=> %.1f orders created and paid per second; journey p50 %.0f ms, p99 %.0f ms%n",
+                result.perSecond(), result.p50Ms(), result.p99Ms());
+    }
+
+    /** One customer's checkout; true when the webhook completed the order. */
+    private static boolean journey(String cart, String order, String secret, String user, String product) {
+        try {
+            send(post(cart + "/api/cart/items", user, "{\"productId\":\"" + product + "\",\"quantity\":1}"), 200);
+            String orderId = match(ORDER_ID, send(post(order + "/api/orders", user, BILLING), 201));
+            String payment = send(post(order + "/api/orders/" + orderId + "/payment", user,
+                    "{\"paymentMethod\":\"stripe\"}"), 200);
+            long now = Instant.now().getEpochSecond();
+            String event = "{\"id\":\"evt_bench_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
+                    + "\"created\":" + now + ",\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":{\"id\":\""
+                    + match(INTENT, payment) + "\",\"object\":\"payment_intent\",\"amount_received\":" + match(MINOR, payment)
+                    + ",\"currency\":\"usd\",\"metadata\":{\"orderId\":\"" + orderId + "\"}}}}";
+            HttpRequest webhook = HttpRequest.newBuilder(URI.create(order + "/api/orders/webhooks/stripe"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .header("Stripe-Signature", "t=" + now + ",v1=" + hmac(secret, now + "." + event))
+                    .POST(HttpRequest.BodyPublishers.ofString(event)).build();
+            return send(webhook, 200).contains("\"applied\"");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Stripe's signature scheme: hex HMAC-SHA256 of "timestamp.payload" with the endpoint secret. */
+    private static String hmac(String secret, String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String register(String auth, String role) throws Exception {
+        return match(ACCESS, send(post(auth + "/api/auth/register", null, "{\"firstName\":\"Bench\",\"lastName\":\"Checkout\","
+                + "\"email\":\"bench-checkout-" + UUID.randomUUID() + "@example.test\",\"password\":\"checkout benchmark "
+                + UUID.randomUUID() + "\",\"role\":\"" + role + "\"}"), 201));
+    }
+
+    private static HttpRequest.Builder request(String url, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static HttpRequest post(String url, String token, String json) {
+        return request(url, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static HttpRequest put(String url, String token, String json) {
+        return request(url, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static String send(HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String match(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("unexpected answer " + body);
+        }
+        return m.group(1);
+    }
+}
