@@ -1,6 +1,8 @@
 package com.autopilotmonster.order.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,12 +66,20 @@ public class PaymentSettings {
     @ConfigProperty(name = "payments.provider-timeout-ms", defaultValue = "10000")
     int providerTimeoutMs;
 
-    public boolean sandbox() {
-        boolean sandbox = "sandbox".equals(mode.trim().toLowerCase(Locale.ROOT));
-        if (sandbox) {
-            LOG.fine("payments in SANDBOX mode: no provider is called");
+    /** Says loudly at start-up which mode this server is in, so a sandbox server is never mistaken for live. */
+    void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (sandbox()) {
+            LOG.warning("payments.mode=sandbox: Stripe and Razorpay are NOT called and webhooks are verified with the "
+                    + "sandbox secret; never use this mode in production");
+        } else {
+            LOG.info(() -> "payments.mode=live: Stripe " + (stripeApiKey().isPresent() ? "configured" : "NOT configured")
+                    + " (" + stripeApiBase + "), Razorpay " + (razorpayKeyId().isPresent() ? "configured" : "NOT configured")
+                    + " (" + razorpayApiBase + ")");
         }
-        return sandbox;
+    }
+
+    public boolean sandbox() {
+        return "sandbox".equals(mode.trim().toLowerCase(Locale.ROOT));
     }
 
     public Optional<String> stripeApiKey() {

@@ -172,4 +172,31 @@ class CheckoutIT {
         problem(given().auth().oauth2(admin).get("/api/orders?limit=1000").then(), 400);
         problem(get(ownerToken, "AM-00000000-XXXXXX"), 404);
     }
+
+    @Test
+    void catalogOrCartDownAnswers503AndWritesNoOrder() throws Exception {
+        String userId = newUserId();
+        String token = TestTokens.user(userId);
+        String id = product("Outage check", 8, "active");
+        // freeze the real marketplace, then the real cart (SIGSTOP: the port still accepts, nothing answers)
+        for (String server : List.of("marketplace", "cart")) {
+            long pid = Long.parseLong(java.nio.file.Files.readString(java.nio.file.Path.of(
+                    System.getProperty("liberty.install.dir"), "usr/servers/.pid/" + server + ".pid")).trim());
+            signal("STOP", pid);
+            try {
+                long start = System.nanoTime();
+                problem(create(token, server.equals("cart") ? "{\"billingAddress\":" + billing() + "}" : explicitOrder(id, 1)), 503);
+                assertTrue(System.nanoTime() - start < 15_000_000_000L, "answered within the client timeouts");
+            } finally {
+                signal("CONT", pid);
+            }
+        }
+        assertEquals(0, OrderFixtures.db("order_db").getCollection("orders")
+                .countDocuments(new org.bson.Document("userId", userId)), "no half-written order");
+        create(token, explicitOrder(id, 1)).statusCode(201);
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor());
+    }
 }
