@@ -40,7 +40,7 @@ class RazorpayPaymentIT {
     }
 
     @Test
-    void razorpayOrderThenSignedCaptureCompletesTheOrderOnce() {
+    void razorpayOrderThenSignedCaptureCompletesTheOrderOnceAndRefundRefundsIt() {
         String userId = newUserId();
         String token = TestTokens.user(userId);
         String orderId = OrderFixtures.order(token, product("Razorpay agent", 100, "active"), 1).getString("data.orderId");
@@ -67,6 +67,20 @@ class RazorpayPaymentIT {
                 e -> e.value().contains(orderId));
         assertEquals("razorpay", JsonPath.from(success.value()).getString("paymentMethod"));
         assertEquals(110.0f, JsonPath.from(success.value()).getFloat("amount"));
+
+        // a failure delivered after the capture is refused; the full refund marks the order refunded
+        String failed = captured(razorpayOrderId, orderId, TOTAL).replace("payment.captured", "payment.failed")
+                .replace("\"captured\"", "\"failed\"");
+        razorpayWebhook(failed, razorpaySignature(failed, RAZORPAY_SECRET), "evt_f_" + UUID.randomUUID()).statusCode(200)
+                .body("outcome", equalTo("refused"));
+        String paymentId = JsonPath.from(payload).getString("payload.payment.entity.id");
+        String refund = "{\"entity\":\"event\",\"event\":\"refund.processed\",\"contains\":[\"refund\",\"payment\"],"
+                + "\"payload\":{\"refund\":{\"entity\":{\"id\":\"rfnd_1\",\"payment_id\":\"" + paymentId
+                + "\",\"amount\":" + TOTAL + ",\"currency\":\"USD\"}},\"payment\":{\"entity\":{\"id\":\"" + paymentId
+                + "\",\"order_id\":\"" + razorpayOrderId + "\",\"amount\":" + TOTAL + ",\"currency\":\"USD\"}}}}";
+        razorpayWebhook(refund, razorpaySignature(refund, RAZORPAY_SECRET), "evt_r_" + UUID.randomUUID()).statusCode(200)
+                .body("outcome", equalTo("applied"));
+        get(token, orderId).body("data.status", equalTo("refunded")).body("data.paymentStatus", equalTo("refunded"));
     }
 
     @Test
