@@ -1,9 +1,10 @@
 package com.autopilotmonster.bench;
 
+import static com.autopilotmonster.bench.BenchHttp.send;
+import static com.autopilotmonster.bench.BenchHttp.status;
+
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -21,7 +22,6 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
  */
 final class AuthBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern ACCESS = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
 
     private AuthBenchmark() {
@@ -65,22 +65,6 @@ final class AuthBenchmark {
         return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("X-Forwarded-For", "10.99.0." + (int) (Math.random() * 250))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    private static int status(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static String send(HttpRequest request, int expected) throws Exception {
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 
     private static String extract(String body) {

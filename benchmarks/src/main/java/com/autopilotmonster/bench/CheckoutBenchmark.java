@@ -1,9 +1,9 @@
 package com.autopilotmonster.bench;
 
+import static com.autopilotmonster.bench.BenchHttp.*;
+
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,9 +24,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class CheckoutBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern ACCESS = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
-    private static final Pattern ID = Pattern.compile("\"_id\":\"([0-9a-f]{24})\"");
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"(AM-[0-9A-Z-]+)\"");
     private static final Pattern INTENT = Pattern.compile("\"paymentIntentId\":\"([^\"]+)\"");
     private static final Pattern MINOR = Pattern.compile("\"amountMinor\":(\\d+)");
@@ -42,7 +38,7 @@ final class CheckoutBenchmark {
         String admin = match(ACCESS, send(post(auth + "/api/auth/login", null, "{\"email\":\""
                 + System.getProperty("bench.admin.email", "admin@autopilot.local") + "\",\"password\":\""
                 + System.getProperty("bench.admin.password", "local-admin-passphrase") + "\"}"), 200));
-        String vendor = register(auth, "vendor");
+        String vendor = register(auth, "vendor", "Checkout");
         List<String> products = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             String id = match(ID, send(post(marketplace + "/api/marketplace/products", vendor,
@@ -53,7 +49,7 @@ final class CheckoutBenchmark {
         }
         List<String> users = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            users.add(register(auth, "user"));
+            users.add(register(auth, "user", "Checkout"));
         }
         System.out.println("checkout benchmark: cart " + cart + ", order " + order + " (sandbox payments), "
                 + threads + " customers, " + each.toSeconds() + " s");
@@ -99,40 +95,4 @@ final class CheckoutBenchmark {
         return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String register(String auth, String role) throws Exception {
-        return match(ACCESS, send(post(auth + "/api/auth/register", null, "{\"firstName\":\"Bench\",\"lastName\":\"Checkout\","
-                + "\"email\":\"bench-checkout-" + UUID.randomUUID() + "@example.test\",\"password\":\"checkout benchmark "
-                + UUID.randomUUID() + "\",\"role\":\"" + role + "\"}"), 201));
-    }
-
-    private static HttpRequest.Builder request(String url, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
-    }
-
-    private static HttpRequest post(String url, String token, String json) {
-        return request(url, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    private static HttpRequest put(String url, String token, String json) {
-        return request(url, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    private static String send(HttpRequest request, int expected) throws Exception {
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String match(Pattern pattern, String body) {
-        Matcher m = pattern.matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("unexpected answer " + body);
-        }
-        return m.group(1);
-    }
 }

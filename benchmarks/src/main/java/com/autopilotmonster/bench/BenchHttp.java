@@ -1,0 +1,77 @@
+package com.autopilotmonster.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The HTTP calls the journey benchmarks make to set up and drive the platform: one client, JSON requests. */
+final class BenchHttp {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final Pattern ACCESS = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+    static final Pattern ID = Pattern.compile("\"_id\":\"([0-9a-f]{24})\"");
+
+    private BenchHttp() {
+    }
+
+    /** Registers a fresh account with auth and answers its access token. */
+    static String register(String auth, String role, String label) throws Exception {
+        return match(ACCESS, send(post(auth + "/api/auth/register", null, "{\"firstName\":\"Bench\",\"lastName\":\""
+                + label + "\",\"email\":\"bench-" + label.toLowerCase() + "-" + UUID.randomUUID()
+                + "@example.test\",\"password\":\"" + label.toLowerCase() + " benchmark " + UUID.randomUUID()
+                + "\",\"role\":\"" + role + "\"}"), 201));
+    }
+
+    static HttpRequest.Builder request(String url, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    static HttpRequest get(String url, String token) {
+        return request(url, token).GET().build();
+    }
+
+    static HttpRequest delete(String url, String token) {
+        return request(url, token).DELETE().build();
+    }
+
+    static HttpRequest post(String url, String token, String json) {
+        return request(url, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    static HttpRequest put(String url, String token, String json) {
+        return request(url, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /** The status code, or -1 when the call itself failed (counted as a failed operation by LoadRun). */
+    static int status(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static String send(HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    static String match(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("unexpected answer " + body);
+        }
+        return m.group(1);
+    }
+}
