@@ -3,15 +3,13 @@ package com.autopilotmonster.platform;
 import static io.restassured.RestAssured.given;
 
 import com.autopilotmonster.testsupport.Eventually;
+import com.autopilotmonster.testsupport.LoopbackBudget;
 import com.stripe.net.Webhook;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.Map;
-import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /** The running platform as a client sees it: everything through the gateway on port 4000. */
 final class Platform {
@@ -30,7 +28,7 @@ final class Platform {
     static void ready() {
         SERVICES.forEach((name, port) -> Eventually.await(name + " ready on " + port, Duration.ofSeconds(300),
                 () -> answers(port)));
-        resetLoopbackBudget();
+        LoopbackBudget.reset();
     }
 
     /** RestAssured throws the checked ConnectException while a server does not listen yet. */
@@ -59,23 +57,6 @@ final class Platform {
             return "t=" + timestamp + ",v1=" + Webhook.Util.computeHmacSha256(secret, timestamp + "." + payload);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Tests that call the gateway from this machine share the loopback address's rate-limit budget (Redis,
-     * across runs): start from a full one, as the gateway's own tests do.
-     */
-    static void resetLoopbackBudget() {
-        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
-            for (String pattern : new String[] {"gw:rl:*:addr:127.0.0.1", "gw:rl:*:addr:0:0:0:0:0:0:0:1"}) {
-                String cursor = ScanParams.SCAN_POINTER_START;
-                do {
-                    ScanResult<String> page = redis.scan(cursor, new ScanParams().match(pattern).count(500));
-                    page.getResult().forEach(redis::del);
-                    cursor = page.getCursor();
-                } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-            }
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.autopilotmonster.testsupport.LoopbackBudget;
 import com.autopilotmonster.testsupport.ServiceUnderTest;
 import com.autopilotmonster.testsupport.TestTokens;
 import java.util.Base64;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.autopilotmonster.testsupport.Eventually;
+import com.autopilotmonster.testsupport.LoopbackBudget;
 import com.autopilotmonster.testsupport.ServiceUnderTest;
 import io.restassured.response.Response;
 import io.swagger.parser.OpenAPIParser;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.autopilotmonster.testsupport.Eventually;
+import com.autopilotmonster.testsupport.LoopbackBudget;
 import com.autopilotmonster.testsupport.ServiceUnderTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -1,5 +1,6 @@
 package com.autopilotmonster.gateway.api;
 
+import com.autopilotmonster.testsupport.LoopbackBudget;
 import com.autopilotmonster.testsupport.ServiceContractTest;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -1,4 +1,4 @@
-package com.autopilotmonster.gateway.api;
+package com.autopilotmonster.testsupport;
 
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
@@ -6,14 +6,14 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Tests that call the gateway straight from this machine share the loopback address's rate-limit budget,
- * which lives in Redis across runs: each such test class starts from a full budget.
+ * which lives in Redis across runs: each such test class (gateway ITs, platform journeys) starts from a full budget.
  */
-final class LoopbackBudget {
+public final class LoopbackBudget {
 
     private LoopbackBudget() {
     }
 
-    static void reset() {
+    public static void reset() {
         try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
             for (String pattern : new String[] {"gw:rl:*:addr:127.0.0.1", "gw:rl:*:addr:0:0:0:0:0:0:0:1"}) {
                 String cursor = ScanParams.SCAN_POINTER_START;
