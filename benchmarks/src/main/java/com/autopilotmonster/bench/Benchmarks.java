@@ -33,7 +33,7 @@ public final class Benchmarks {
             case "seed" -> CatalogSeed.run();
             case "catalog" -> CatalogBenchmark.run(System.getProperty("bench.marketplace", "http://localhost:4003"), each);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: auth");
+                System.err.println("unknown benchmark '" + which + "'; available: auth, gateway, catalog, cart, checkout, seed");
                 System.exit(2);
             }
         }
