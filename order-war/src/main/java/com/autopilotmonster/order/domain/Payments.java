@@ -46,6 +46,11 @@ public class Payments {
                     + order.paymentStatus().value());
         }
         long minor = order.totalMinorUnits();
+        if (minor <= 0) {
+            // providers refuse a zero amount (Stripe's minimum is 50 cents): that is the client's situation, not a
+            // provider failure, so it is answered before any provider is asked
+            throw ApiException.unprocessable("This order has nothing to pay");
+        }
         String intentId;
         String clientSecret = null;
         String keyId = null;

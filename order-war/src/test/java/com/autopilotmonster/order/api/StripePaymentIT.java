@@ -226,6 +226,17 @@ class StripePaymentIT {
     }
 
     @Test
+    void aFreeOrderHasNothingToPayAndNeverReachesTheProvider() {
+        String token = TestTokens.user(newUserId());
+        String orderId = OrderFixtures.order(token, product("Free starter agent", 0, "active"), 1).getString("data.orderId");
+        // a provider call would answer the stub's default 404 and make this a 502: 422 shows none was made
+        pay(token, orderId, "stripe").statusCode(422).contentType(containsString("application/problem+json"))
+                .body("message", equalTo("This order has nothing to pay"));
+        pay(token, orderId, "razorpay").statusCode(422);
+        get(token, orderId).body("data.status", equalTo("pending")).body("data.paymentIntent", nullValue());
+    }
+
+    @Test
     void sandboxEndpointDoesNotExistInLiveMode() {
         Placed p = placeAndStartPayment();
         given().auth().oauth2(p.token()).contentType(ContentType.JSON).body("{}")
