@@ -6,7 +6,7 @@
 # server dir): the journey's payment webhook is signed with the sandbox secret, as in the local run.
 set -u
 WLP=${LIBERTY_INSTALL_DIR:?set LIBERTY_INSTALL_DIR to the Liberty runtime}
-SERVERS=(gateway auth marketplace cart order)
+SERVERS=(gateway auth marketplace cart order user vendor admin content)
 case "${1:-}" in
   start)
     for name in "${SERVERS[@]}"; do

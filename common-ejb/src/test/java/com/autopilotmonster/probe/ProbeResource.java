@@ -86,7 +86,7 @@ public class ProbeResource {
         List<Integer> all = IntStream.rangeClosed(1, 45).boxed().toList();
         int from = (int) Math.min(paging.offset(), all.size());
         int to = Math.min(from + paging.limit(), all.size());
-        return new Page<>(all.subList(from, to), paging.page(), paging.limit(), all.size());
+        return new Page<>(all.subList(from, to), paging.page(), paging.limit(), all.size()).named("numbers");
     }
 
     @GET

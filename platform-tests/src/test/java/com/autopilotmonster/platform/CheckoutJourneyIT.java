@@ -118,7 +118,8 @@ class CheckoutJourneyIT {
         // completed, announced, and the cart emptied by the cart service on order.created
         api(token).get("/api/orders/{id}", orderId).then().statusCode(200).body("data.status", equalTo("completed"))
                 .body("data.paymentStatus", equalTo("paid"));
-        api(token).get("/api/orders").then().statusCode(200).body("data[0].orderId", equalTo(orderId));
+        api(token).get("/api/orders").then().statusCode(200).body("data.orders[0].orderId", equalTo(orderId))
+                .body("data.pagination.total", equalTo(1));
         KafkaTopicReader.Event success = KafkaTopicReader.awaitRecord("payment.success", Duration.ofSeconds(30),
                 e -> e.value().contains(orderId));
         assertEquals(userId, JsonPath.from(success.value()).getString("userId"));

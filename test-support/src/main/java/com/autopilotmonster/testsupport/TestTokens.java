@@ -43,6 +43,13 @@ public final class TestTokens {
         return sign(claims(userId, email, role, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600)));
     }
 
+    /** A token that also carries the display name auth puts in its tokens ({@code name} claim). */
+    public static String named(String userId, String role, String name) {
+        JwtClaims claims = claims(userId, userId + "@example.test", role, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600));
+        claims.setClaim("name", name);
+        return sign(claims);
+    }
+
     public static String expired(String userId) {
         JwtClaims claims = claims(userId, userId + "@example.test", "user", ISSUER, AUDIENCE,
                 Instant.now().minusSeconds(600));

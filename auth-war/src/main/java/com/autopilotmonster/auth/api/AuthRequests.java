@@ -24,7 +24,19 @@ public final class AuthRequests {
     public record ForgotPassword(@NotBlank @Size(max = 254) String email) {
     }
 
-    public record ResetPassword(@NotBlank @Size(max = 512) String token, @NotBlank @Size(max = 1024) String password) {
+    /** {@code newPassword} is what the original web client sends; {@code password} is accepted as an alias. */
+    public record ResetPassword(@NotBlank @Size(max = 512) String token, @Size(max = 1024) String password,
+                                @Size(max = 1024) String newPassword) {
+
+        @jakarta.validation.constraints.AssertTrue(message = "newPassword is required")
+        public boolean isNewPasswordPresent() {
+            return newPassword() != null && !newPassword().isBlank();
+        }
+
+        @Override
+        public String newPassword() {
+            return newPassword != null && !newPassword.isBlank() ? newPassword : password;
+        }
     }
 
     public record Refresh(@NotBlank @Size(max = 512) String refreshToken) {

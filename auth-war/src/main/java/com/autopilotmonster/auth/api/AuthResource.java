@@ -85,12 +85,15 @@ public class AuthResource {
     @POST
     @Path("/forgot-password")
     @PermitAll
+    @ResponseMessage(FORGOT_PASSWORD_MESSAGE)
     @Operation(summary = "Mail a password reset link (the answer is the same whether or not the account exists)")
     public Response forgotPassword(@Valid @NotNull AuthRequests.ForgotPassword body) {
         auth.forgotPassword(body.email());
-        return Response.accepted(Map.of("message",
-                "If an account exists for this address, a reset link has been sent")).build();
+        // the message at the envelope's top level like every other answer; data keeps what the first version sent
+        return Response.accepted(Map.of("message", FORGOT_PASSWORD_MESSAGE)).build();
     }
+
+    static final String FORGOT_PASSWORD_MESSAGE = "If an account exists for this address, a reset link has been sent";
 
     @POST
     @Path("/reset-password")
@@ -98,7 +101,7 @@ public class AuthResource {
     @ResponseMessage("Password has been reset; sign in again")
     @Operation(summary = "Set a new password with the mailed reset token")
     public Map<String, Object> resetPassword(@Valid @NotNull AuthRequests.ResetPassword body) {
-        auth.resetPassword(body.token(), body.password());
+        auth.resetPassword(body.token(), body.newPassword());
         return Map.of("reset", true);
     }
 

@@ -54,7 +54,7 @@ public class UserAdminResource {
                                @QueryParam("role") @Pattern(regexp = "user|vendor|admin") String role,
                                @QueryParam("isActive") Boolean active, @BeanParam @Valid PageRequest paging) {
         return administration.search(q, role == null ? null : Role.of(role), active, paging)
-                .map(id -> UserView.of(administration.get(id)));
+                .map(id -> UserView.of(administration.get(id))).named("users");
     }
 
     @GET

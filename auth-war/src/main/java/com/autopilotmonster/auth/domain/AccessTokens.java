@@ -48,6 +48,12 @@ public class AccessTokens {
         claims.setClaim("email", user.email());
         claims.setClaim("upn", user.email());
         claims.setClaim("role", user.role().value());
+        // the display name travels with the token so that services can show who wrote or sells something
+        // (review authors, vendor names) without asking auth on every request
+        String name = displayName(user);
+        if (!name.isEmpty()) {
+            claims.setClaim("name", name);
+        }
         claims.setStringListClaim("groups", List.of(user.role().value()));
         claims.setJwtId(UUID.randomUUID().toString());
         NumericDate now = NumericDate.now();
@@ -64,5 +70,11 @@ public class AccessTokens {
         } catch (JoseException e) {
             throw new IllegalStateException("cannot sign access token", e);
         }
+    }
+
+    static String displayName(User user) {
+        String first = user.firstName() == null ? "" : user.firstName().strip();
+        String last = user.lastName() == null ? "" : user.lastName().strip();
+        return (first + " " + last).strip();
     }
 }

@@ -72,8 +72,18 @@ class AuthFlowIT {
                 .body("data.user.isEmailVerified", equalTo(false)).body("data.user.isActive", equalTo(true))
                 .body("data.user", not(hasKey("password"))).body("data.accessToken", notNullValue())
                 .body("data.refreshToken", notNullValue()).body(not(containsString("$2")))
+                // the aliases the original web client's shipped pages read
+                .body("data.user.name", equalTo("Ada Lovelace"))
                 .extract().path("data.user._id");
         assertTrue(ObjectId.isValid(userId));
+        io.restassured.path.json.JsonPath session = login(email, PASSWORD).statusCode(200).extract().jsonPath();
+        assertEquals(userId, session.getString("data.user.id"));
+        assertEquals(userId, session.getString("data.user.userId"));
+        assertEquals(session.getString("data.accessToken"), session.getString("data.access_token"));
+        // the display name travels in the token, for review authors and vendor names elsewhere
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(session.getString("data.accessToken").split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"name\":\"Ada Lovelace\""), claims);
 
         KafkaTopicReader.Event event = KafkaTopicReader.awaitRecord("user.registered", Duration.ofSeconds(30),
                 e -> e.value().contains(userId));

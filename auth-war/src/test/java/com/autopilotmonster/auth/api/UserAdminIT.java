@@ -3,6 +3,7 @@ package com.autopilotmonster.auth.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -53,14 +54,15 @@ class UserAdminIT {
             registered("find-" + tag + "-" + i + "@example.test");
         }
         given().auth().oauth2(admin).get("/api/auth/users?q=FIND-" + tag + "&limit=2").then().statusCode(200)
-                .body("data.size()", equalTo(2)).body("pagination.total", equalTo(3))
-                .body("pagination.hasNextPage", equalTo(true)).body("data.email", everyItem(containsString(tag)));
+                .body("data.users.size()", equalTo(2)).body("data.pagination.total", equalTo(3))
+                .body("data.pagination.pages", equalTo(2)).body("data.users.userId", everyItem(notNullValue()))
+                .body("data.pagination.hasNextPage", equalTo(true)).body("data.users.email", everyItem(containsString(tag)));
         given().auth().oauth2(admin).get("/api/auth/users?role=admin").then().statusCode(200)
-                .body("data.role", everyItem(equalTo("admin"))).body("pagination.total", greaterThanOrEqualTo(1));
+                .body("data.users.role", everyItem(equalTo("admin"))).body("data.pagination.total", greaterThanOrEqualTo(1));
         // search input is text, never a pattern or an operator
         for (String hostile : new String[] {"(a+)+$", ".*", "{\"$where\":\"sleep(1000)\"}", "[", "\\"}) {
             given().auth().oauth2(admin).queryParam("q", hostile).get("/api/auth/users").then().statusCode(200)
-                    .body("pagination.total", equalTo(0));
+                    .body("data.pagination.total", equalTo(0));
         }
         given().auth().oauth2(admin).get("/api/auth/users?limit=500").then().statusCode(400);
         given().auth().oauth2(admin).get("/api/auth/users?role=root").then().statusCode(400);
@@ -97,6 +99,6 @@ class UserAdminIT {
         post("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").statusCode(200)
                 .body("data.user.role", equalTo("vendor"));
         given().auth().oauth2(admin).get("/api/auth/users?isActive=false").then().statusCode(200)
-                .body("data._id", org.hamcrest.Matchers.not(hasItem(id)));
+                .body("data.users._id", org.hamcrest.Matchers.not(hasItem(id)));
     }
 }

@@ -9,25 +9,31 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** The spec's cart model as JSON; money as numbers with two decimals. */
-@JsonbPropertyOrder({"id", "userId", "items", "subtotal", "tax", "total", "currency", "createdAt", "updatedAt",
-        "expiresAt"})
-public record CartView(@JsonbProperty("_id") String id, String userId, List<Item> items, BigDecimal subtotal,
-                       BigDecimal tax, BigDecimal total, String currency, Instant createdAt, Instant updatedAt,
-                       Instant expiresAt) {
+/**
+ * The spec's cart model as JSON (money as numbers with two decimals), with the spec id {@code cartId} and the
+ * fields the original web client reads: {@code discount} (zero until a coupon applies) and, per line,
+ * {@code vendorId} and {@code subtotal} (price x quantity).
+ */
+@JsonbPropertyOrder({"id", "cartId", "userId", "items", "subtotal", "discount", "tax", "total", "currency", "createdAt",
+        "updatedAt", "expiresAt"})
+public record CartView(@JsonbProperty("_id") String id, String cartId, String userId, List<Item> items,
+                       BigDecimal subtotal, BigDecimal discount, BigDecimal tax, BigDecimal total, String currency,
+                       Instant createdAt, Instant updatedAt, Instant expiresAt) {
 
-    @JsonbPropertyOrder({"productId", "productName", "price", "quantity", "thumbnail", "available"})
-    public record Item(String productId, String productName, BigDecimal price, int quantity, String thumbnail,
-                       boolean available) {
+    @JsonbPropertyOrder({"productId", "productName", "vendorId", "price", "quantity", "subtotal", "thumbnail", "available"})
+    public record Item(String productId, String productName, String vendorId, BigDecimal price, int quantity,
+                       BigDecimal subtotal, String thumbnail, boolean available) {
 
         static Item of(CartLine line) {
-            return new Item(line.productId(), line.productName(), line.price(), line.quantity(), line.thumbnail(),
-                    line.available());
+            return new Item(line.productId(), line.productName(), line.vendorId(), line.price(), line.quantity(),
+                    line.price().multiply(BigDecimal.valueOf(line.quantity())).setScale(2, java.math.RoundingMode.HALF_UP),
+                    line.thumbnail(), line.available());
         }
     }
 
     static CartView of(Cart cart, CartTotals totals, String currency) {
-        return new CartView(cart.id(), cart.userId(), cart.lines().stream().map(Item::of).toList(), totals.subtotal(),
-                totals.tax(), totals.total(), currency, cart.createdAt(), cart.updatedAt(), cart.expiresAt());
+        return new CartView(cart.id(), cart.id(), cart.userId(), cart.lines().stream().map(Item::of).toList(),
+                totals.subtotal(), BigDecimal.ZERO.setScale(2), totals.tax(), totals.total(), currency, cart.createdAt(),
+                cart.updatedAt(), cart.expiresAt());
     }
 }

@@ -80,7 +80,11 @@ class CartEndpointsIT {
         add(token, widget, 3).statusCode(200);
         // 3 x 19.99 + 5.58 = 65.55; tax 10 % = 6.555 -> 6.56; total 72.11
         add(token, gadget, 1).statusCode(200).body("data.subtotal", comparesEqualTo(money("65.55")))
-                .body("data.tax", comparesEqualTo(money("6.56"))).body("data.total", comparesEqualTo(money("72.11")));
+                .body("data.tax", comparesEqualTo(money("6.56"))).body("data.total", comparesEqualTo(money("72.11")))
+                // the original client's fields: cartId, discount, and per line vendorId and subtotal
+                .body("data.cartId", notNullValue()).body("data.discount", comparesEqualTo(BigDecimal.ZERO))
+                .body("data.items.find { it.productId == '" + widget + "' }.subtotal", comparesEqualTo(money("59.97")))
+                .body("data.items.find { it.productId == '" + widget + "' }.vendorId", notNullValue());
         // 2 x 19.99 + 5.58 = 45.56; tax 4.556 -> 4.56; total 50.12
         update(token, widget, "{\"quantity\":2}").statusCode(200).body("data.subtotal", comparesEqualTo(money("45.56")))
                 .body("data.tax", comparesEqualTo(money("4.56"))).body("data.total", comparesEqualTo(money("50.12")));

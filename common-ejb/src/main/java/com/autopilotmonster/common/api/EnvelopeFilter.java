@@ -28,12 +28,12 @@ public class EnvelopeFilter implements ContainerResponseFilter {
             return;
         }
         String message = message();
-        Object wrapped = entity instanceof Page<?> page ? PageEnvelope.of(page, message) : Envelope.of(entity, message);
+        Object wrapped = entity instanceof Page<?> page ? Envelope.of(page.data(), message) : Envelope.of(entity, message);
         response.setEntity(wrapped, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static boolean alreadyShaped(Object entity) {
-        return entity instanceof Envelope<?> || entity instanceof PageEnvelope<?> || entity instanceof Problem
+        return entity instanceof Envelope<?> || entity instanceof Problem
                 || entity instanceof String || entity instanceof byte[] || entity instanceof java.io.InputStream
                 || entity instanceof jakarta.ws.rs.core.StreamingOutput;
     }

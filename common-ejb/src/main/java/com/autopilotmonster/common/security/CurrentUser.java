@@ -31,6 +31,12 @@ public class CurrentUser {
         return isAuthenticated() ? jwt.getClaim("email") : null;
     }
 
+    /** The display name auth put in the token ({@code name}: first and last name), or null. */
+    public String name() {
+        Object name = isAuthenticated() ? jwt.getClaim("name") : null;
+        return name == null ? null : name.toString();
+    }
+
     public String role() {
         Object role = isAuthenticated() ? jwt.getClaim("role") : null;
         return role == null ? null : role.toString();

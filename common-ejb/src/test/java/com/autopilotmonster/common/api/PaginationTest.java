@@ -13,6 +13,8 @@ class PaginationTest {
     void middlePageHasBothNeighbours() {
         Pagination p = Pagination.of(2, 20, 45);
         assertEquals(3, p.totalPages());
+        assertEquals(3, p.pages());
+        assertEquals(45, p.total());
         assertTrue(p.hasNextPage());
         assertTrue(p.hasPrevPage());
     }
@@ -38,6 +40,23 @@ class PaginationTest {
         Page<String> page = new Page<>(List.of(1, 2), 1, 2, 5).map(String::valueOf);
         assertEquals(List.of("1", "2"), page.items());
         assertEquals(3, page.pagination().totalPages());
+    }
+
+    @Test
+    void namedPageAnswersItemsUnderItsKeyWithPagination() {
+        Page<String> page = new Page<>(List.of(1, 2), 1, 2, 5).named("orders").map(String::valueOf);
+        java.util.Map<String, Object> data = page.data();
+        assertEquals(List.of("orders", "pagination"), List.copyOf(data.keySet()));
+        assertEquals(List.of("1", "2"), data.get("orders"));
+        assertEquals(Pagination.of(1, 2, 5), data.get("pagination"));
+    }
+
+    @Test
+    void unnamedPageCannotBeAnswered() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new Page<>(List.of(1), 1, 1, 1).data());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Page<>(List.of(1), 1, 1, 1).named("pagination"));
     }
 
     @Test

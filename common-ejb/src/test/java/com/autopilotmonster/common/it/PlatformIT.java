@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -79,10 +80,11 @@ class PlatformIT {
     @Order(2)
     void listsCarryPagination() {
         given().get(APP + "/api/probe/numbers?page=2&limit=20").then().statusCode(200)
-                .body("success", equalTo(true)).body("data[0]", equalTo(21))
-                .body("pagination.page", equalTo(2)).body("pagination.limit", equalTo(20))
-                .body("pagination.total", equalTo(45)).body("pagination.totalPages", equalTo(3))
-                .body("pagination.hasNextPage", equalTo(true)).body("pagination.hasPrevPage", equalTo(true));
+                .body("success", equalTo(true)).body("data.numbers[0]", equalTo(21))
+                .body("data.pagination.page", equalTo(2)).body("data.pagination.limit", equalTo(20))
+                .body("data.pagination.total", equalTo(45)).body("data.pagination.pages", equalTo(3))
+                .body("data.pagination.hasNextPage", equalTo(true)).body("data.pagination.hasPrevPage", equalTo(true))
+                .body("pagination", nullValue());
         isProblem(given().get(APP + "/api/probe/numbers?limit=1000").then(), 400)
                 .body("errors.field", hasItem("limit"));
         isProblem(given().get(APP + "/api/probe/numbers?page=abc").then(), 400);

@@ -50,12 +50,12 @@ public class CategoryResource {
                                  @Size(max = 1000) String description) {
     }
 
-    @JsonbPropertyOrder({"id", "name", "slug", "description", "productCount", "createdAt", "updatedAt"})
-    public record CategoryView(@JsonbProperty("_id") String id, String name, String slug, String description,
-                               long productCount, Instant createdAt, Instant updatedAt) {
+    @JsonbPropertyOrder({"id", "categoryId", "name", "slug", "description", "productCount", "createdAt", "updatedAt"})
+    public record CategoryView(@JsonbProperty("_id") String id, String categoryId, String name, String slug,
+                               String description, long productCount, Instant createdAt, Instant updatedAt) {
         static CategoryView of(Categories.Counted c) {
-            return new CategoryView(c.id(), c.name(), c.slug(), c.description(), c.productCount(), c.createdAt(),
-                    c.updatedAt());
+            return new CategoryView(c.id(), c.id(), c.name(), c.slug(), c.description(), c.productCount(),
+                    c.createdAt(), c.updatedAt());
         }
     }
 

@@ -70,6 +70,11 @@ public class ProductListParams {
     @Size(max = 40)
     String sort;
 
+    /** The original web client's name for {@code sort} (same values); {@code sort} wins when both are sent. */
+    @QueryParam("sortBy")
+    @Size(max = 40)
+    String sortBy;
+
     /** Admins only: list another status than {@code active} (the moderation queue). */
     @QueryParam("status")
     @Pattern(regexp = "active|pending|rejected|draft")
@@ -84,6 +89,6 @@ public class ProductListParams {
                 .filter(t -> !t.isEmpty()).map(t -> t.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
         return new ProductFilter(category, vendorId, tagList, minPrice, maxPrice, minRating,
                 featured == null ? null : Boolean.valueOf(featured), popular == null ? null : Boolean.valueOf(popular), text,
-                ProductSort.of(sort), status);
+                ProductSort.of(sort != null && !sort.isBlank() ? sort : sortBy), status);
     }
 }

@@ -21,6 +21,7 @@ public final class ProductRequests {
     /** Absolute http(s) URLs only: no javascript:, data: or relative references in the catalog. */
     public static final String HTTP_URL = "(?i)https?://[^\\s/?#@]+(?:[/?#][^\\s]*)?";
     static final String NOT_BLANK = "(?s).*\\S.*";
+    static final String CURRENCY = "[A-Z]{3}";
 
     private ProductRequests() {
     }
@@ -34,11 +35,13 @@ public final class ProductRequests {
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags,
             @Size(max = 10) List<@NotNull @Size(max = 2048) @Pattern(regexp = HTTP_URL, message = "must be an http(s) URL") String> images,
             @Size(max = 2048) @Pattern(regexp = HTTP_URL, message = "must be an http(s) URL") String thumbnail,
-            @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String vendorId) {
+            @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String vendorId,
+            @Pattern(regexp = CURRENCY, message = "must be an ISO 4217 code such as USD") String currency,
+            @Size(max = 2048) @Pattern(regexp = HTTP_URL, message = "must be an http(s) URL") String deliveryUrl) {
 
         ProductData data() {
             return new ProductData(name.strip(), description.strip(), price, originalPrice, category, normalizedTags(tags),
-                    images, thumbnail);
+                    images, thumbnail, currency, deliveryUrl);
         }
     }
 
@@ -58,12 +61,15 @@ public final class ProductRequests {
             @PositiveOrZero Long downloadCount,
             @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String vendorId,
             Double rating,
-            Integer reviewCount) {
+            Integer reviewCount,
+            @Pattern(regexp = CURRENCY, message = "must be an ISO 4217 code such as USD") String currency,
+            @Size(max = 2048) @Pattern(regexp = HTTP_URL, message = "must be an http(s) URL") String deliveryUrl) {
 
         ProductChange change() {
             return new ProductChange(name == null ? null : name.strip(),
                     description == null ? null : description.strip(), price, originalPrice, category, normalizedTags(tags),
-                    images, thumbnail, status, reason, featured, popular, downloadCount, vendorId, rating, reviewCount);
+                    images, thumbnail, status, reason, featured, popular, downloadCount, vendorId, rating, reviewCount,
+                    currency, deliveryUrl);
         }
     }
 

@@ -5,6 +5,7 @@ import com.autopilotmonster.common.api.PageRequest;
 import com.autopilotmonster.common.api.ResponseMessage;
 import com.autopilotmonster.common.problem.ApiException;
 import com.autopilotmonster.common.security.CurrentUser;
+import com.autopilotmonster.marketplace.domain.Product;
 import com.autopilotmonster.marketplace.domain.ProductCatalog;
 import com.autopilotmonster.marketplace.domain.ProductQueries;
 import com.autopilotmonster.marketplace.domain.ProductSort;
@@ -61,7 +62,7 @@ public class ProductResource {
         if (params.status != null && !currentUser.isAdmin()) {
             throw ApiException.forbidden("Only admins may list products by status");
         }
-        return queries.list(params.filter(), paging).map(ProductView::of);
+        return queries.list(params.filter(), paging).map(ProductView::of).named("products");
     }
 
     @GET
@@ -92,7 +93,8 @@ public class ProductResource {
     public Page<ProductView> mine(@QueryParam("status") @Pattern(regexp = "active|pending|rejected|draft") String status,
                                   @QueryParam("sort") @Size(max = 40) String sort,
                                   @BeanParam @Valid PageRequest paging) {
-        return queries.ofVendor(currentUser.id(), status, ProductSort.of(sort), paging).map(ProductView::of);
+        return queries.ofVendor(currentUser.id(), status, ProductSort.of(sort), paging)
+                .map(p -> ProductView.of(p, true)).named("products");
     }
 
     @GET
@@ -100,7 +102,9 @@ public class ProductResource {
     @PermitAll
     @Operation(summary = "An active product; its vendor and admins also see it in any other status")
     public ProductView get(@PathParam("id") String id) {
-        return ProductView.of(catalog.get(id));
+        Product product = catalog.get(id);
+        return ProductView.of(product, currentUser.isAdmin()
+                || currentUser.isAuthenticated() && currentUser.id().equals(product.vendorId()));
     }
 
     @POST
@@ -109,7 +113,7 @@ public class ProductResource {
     @ResponseMessage("Product created")
     @Operation(summary = "Create a product (status pending until an admin approves it)")
     public Response create(@Valid @NotNull ProductRequests.Create body) {
-        ProductView created = ProductView.of(catalog.create(body.data(), body.vendorId()));
+        ProductView created = ProductView.of(catalog.create(body.data(), body.vendorId()), true);
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -121,7 +125,7 @@ public class ProductResource {
     @Operation(summary = "Edit a product (vendor: own, content only; admin: any, plus status/reason, isFeatured, "
             + "isPopular, downloadCount, vendorId)")
     public ProductView update(@PathParam("id") String id, @Valid @NotNull ProductRequests.Update body) {
-        return ProductView.of(catalog.update(id, body.change()));
+        return ProductView.of(catalog.update(id, body.change()), true);
     }
 
     @DELETE
@@ -131,6 +135,6 @@ public class ProductResource {
     @ResponseMessage("Product deleted")
     @Operation(summary = "Delete a product and its reviews (vendor: own; admin: any)")
     public ProductView delete(@PathParam("id") String id) {
-        return ProductView.of(catalog.delete(id));
+        return ProductView.of(catalog.delete(id), true);
     }
 }

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Reviews of a product: public reading, one review per signed-in user (buyers only once orders exist). */
+/** Reviews of a product: public reading, one review per signed-in user, marked when the reviewer bought it. */
 @Path("/marketplace/products/{id}/reviews")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,14 +49,17 @@ public class ReviewResource {
 
     /** A BigDecimal so that 4.5 is refused as a fraction instead of being truncated to 4 by JSON-B. */
     public record ReviewRequest(@NotNull @Min(1) @Max(5) @Digits(integer = 1, fraction = 0, message = "must be a whole number")
-                                BigDecimal rating, @Size(max = 2000) String comment) {
+                                BigDecimal rating, @Size(max = 200) String title, @Size(max = 2000) String comment) {
     }
 
-    @JsonbPropertyOrder({"id", "productId", "userId", "rating", "comment", "createdAt"})
-    public record ReviewView(@JsonbProperty("_id") String id, String productId, String userId, int rating,
-                             String comment, Instant createdAt) {
+    @JsonbPropertyOrder({"id", "reviewId", "productId", "userId", "userName", "rating", "title", "comment",
+            "isVerifiedPurchase", "createdAt"})
+    public record ReviewView(@JsonbProperty("_id") String id, String reviewId, String productId, String userId,
+                             String userName, int rating, String title, String comment,
+                             @JsonbProperty("isVerifiedPurchase") boolean verifiedPurchase, Instant createdAt) {
         static ReviewView of(Review r) {
-            return new ReviewView(r.id(), r.productId(), r.userId(), r.rating(), r.comment(), r.createdAt());
+            return new ReviewView(r.id(), r.id(), r.productId(), r.userId(), r.userName(), r.rating(), r.title(),
+                    r.comment(), r.verifiedPurchase(), r.createdAt());
         }
     }
 
@@ -64,7 +67,7 @@ public class ReviewResource {
     @PermitAll
     @Operation(summary = "Reviews of an active product, newest first")
     public Page<ReviewView> list(@PathParam("id") String id, @BeanParam @Valid PageRequest paging) {
-        return reviews.of(id, paging).map(ReviewView::of);
+        return reviews.of(id, paging).map(ReviewView::of).named("reviews");
     }
 
     @POST
@@ -73,8 +76,12 @@ public class ReviewResource {
     @ResponseMessage("Review added")
     @Operation(summary = "Review an active product once (rating 1..5); updates its rating and reviewCount")
     public Response add(@PathParam("id") String id, @Valid @NotNull ReviewRequest body) {
-        String comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
-        Review review = reviews.add(id, currentUser.id(), body.rating().intValueExact(), comment);
+        Review review = reviews.add(id, currentUser.id(), currentUser.name(), body.rating().intValueExact(),
+                blankToNull(body.title()), blankToNull(body.comment()));
         return Response.status(Response.Status.CREATED).entity(ReviewView.of(review)).build();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

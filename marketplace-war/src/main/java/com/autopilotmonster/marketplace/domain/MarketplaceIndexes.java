@@ -43,6 +43,9 @@ public class MarketplaceIndexes implements IndexContributor {
                         new IndexModel(Indexes.ascending("productId", "userId"),
                                 new IndexOptions().unique(true).name("productId_1_userId_1")),
                         new IndexModel(Indexes.compoundIndex(Indexes.ascending("productId"), Indexes.descending("createdAt")))),
+                PaidPurchases.COLLECTION, List.of(
+                        new IndexModel(Indexes.ascending("userId", "productId"),
+                                new IndexOptions().unique(true).name("userId_1_productId_1"))),
                 Category.COLLECTION, List.of(
                         new IndexModel(Indexes.ascending("slug"), new IndexOptions().unique(true).name("slug_1"))));
     }

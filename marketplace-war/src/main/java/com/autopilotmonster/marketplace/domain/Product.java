@@ -20,9 +20,11 @@ public record Product(String id, String vendorId, String name, String descriptio
                       BigDecimal originalPrice, String category, List<String> tags, List<String> images,
                       String thumbnail, double rating, int reviewCount, long downloadCount, boolean featured,
                       boolean popular, String status, String rejectionReason, Instant createdAt,
-                      Instant updatedAt) {
+                      Instant updatedAt, String currency, String vendorName, String deliveryUrl) {
 
     public static final String COLLECTION = "products";
+    /** The Node model's default, and what documents written before the field existed are priced in. */
+    public static final String DEFAULT_CURRENCY = "USD";
 
     public boolean isActive() {
         return ProductStatus.ACTIVE.equals(status);
@@ -36,16 +38,24 @@ public record Product(String id, String vendorId, String name, String descriptio
                 number(d.get("rating")), (int) number(d.get("reviewCount")), (long) number(d.get("downloadCount")),
                 Boolean.TRUE.equals(d.getBoolean("isFeatured")), Boolean.TRUE.equals(d.getBoolean("isPopular")),
                 d.getString("status"), d.getString("rejectionReason"), instant(d.get("createdAt")),
-                instant(d.get("updatedAt")));
+                instant(d.get("updatedAt")), d.get("currency") == null ? DEFAULT_CURRENCY : d.getString("currency"),
+                d.getString("vendorName"), d.getString("deliveryUrl"));
     }
 
     /** A new document: server-owned fields get their defaults whatever the caller sent. */
-    static Document newDocument(String vendorId, ProductData data, Instant now) {
+    static Document newDocument(String vendorId, String vendorName, String currency, ProductData data, Instant now) {
         Document d = new Document("_id", new ObjectId())
                 .append("vendorId", vendorId)
                 .append("name", data.name())
                 .append("description", data.description())
-                .append("price", data.price().doubleValue());
+                .append("price", data.price().doubleValue())
+                .append("currency", currency);
+        if (vendorName != null) {
+            d.append("vendorName", vendorName);
+        }
+        if (data.deliveryUrl() != null) {
+            d.append("deliveryUrl", data.deliveryUrl());
+        }
         if (data.originalPrice() != null) {
             d.append("originalPrice", data.originalPrice().doubleValue());
         }

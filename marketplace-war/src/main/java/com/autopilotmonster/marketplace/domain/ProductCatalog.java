@@ -39,6 +39,11 @@ public class ProductCatalog {
     @Inject
     ProductEvents events;
 
+    /** The one currency the platform sells in: orders are charged in it, so no product may be priced in another. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "marketplace.currency", defaultValue = "USD")
+    String platformCurrency;
+
     MongoCollection<Document> products() {
         return database.getCollection(Product.COLLECTION);
     }
@@ -53,7 +58,11 @@ public class ProductCatalog {
             vendorId = requestedVendorId;
         }
         checkPrices(data.price(), data.originalPrice());
-        Document document = Product.newDocument(vendorId, data, Instant.now());
+        checkCurrency(data.currency());
+        // the vendor's display name from the token; an admin creating on a vendor's behalf has none to give
+        String vendorName = vendorId.equals(currentUser.id()) ? currentUser.name() : null;
+        Document document = Product.newDocument(vendorId, vendorName,
+                data.currency() == null ? platformCurrency : data.currency(), data, Instant.now());
         products().insertOne(document);
         Product product = Product.of(document);
         cache.invalidate();
@@ -88,6 +97,11 @@ public class ProductCatalog {
         putIfPresent(set, "tags", change.tags());
         putIfPresent(set, "images", change.images());
         putIfPresent(set, "thumbnail", change.thumbnail());
+        putIfPresent(set, "deliveryUrl", change.deliveryUrl());
+        if (change.currency() != null) {
+            checkCurrency(change.currency());
+            set.put("currency", change.currency());
+        }
         BigDecimal price = change.price() != null ? change.price() : current.price();
         BigDecimal originalPrice = change.originalPrice() != null ? change.originalPrice() : current.originalPrice();
         checkPrices(price, originalPrice);
@@ -197,6 +211,13 @@ public class ProductCatalog {
         }
         if (!refused.isEmpty()) {
             throw ApiException.forbidden("Only admins may set " + String.join(", ", refused));
+        }
+    }
+
+    private void checkCurrency(String currency) {
+        if (currency != null && !currency.equals(platformCurrency)) {
+            throw ApiException.unprocessable("Products are priced in " + platformCurrency + "; " + currency
+                    + " is not sold on this platform");
         }
     }
 

@@ -12,5 +12,6 @@ import java.util.List;
 public record ProductChange(String name, String description, BigDecimal price, BigDecimal originalPrice,
                             String category, List<String> tags, List<String> images, String thumbnail,
                             String status, String reason, Boolean featured, Boolean popular, Long downloadCount,
-                            String vendorId, Double rating, Integer reviewCount) {
+                            String vendorId, Double rating, Integer reviewCount, String currency,
+                            String deliveryUrl) {
 }

@@ -1,11 +1,9 @@
 package com.autopilotmonster.marketplace.domain;
 
 /**
- * The hook for "only buyers may review": {@link Reviews} asks it before accepting a review. Until order data
- * exists the only implementation is {@link AnyUserMayReview}; once the order service answers "has this user
- * bought this product" (an MP Rest Client in the {@code client} package, or a local projection of
- * {@code payment.success} events), provide a bean of this type annotated {@code @Alternative @Priority(1)} and
- * reviews from non-buyers are refused with 403.
+ * "Has this user bought this product?" - answered from real purchase data ({@link PaidPurchases}, a projection of
+ * {@code payment.success}). {@link Reviews} marks a review {@code isVerifiedPurchase} with it, and refuses
+ * non-buyers when {@code marketplace.reviews.buyers-only} is set.
  */
 public interface PurchaseVerifier {
 

@@ -28,7 +28,16 @@ public class Review {
     private int rating;
 
     @Column
+    private String userName;
+
+    @Column
+    private String title;
+
+    @Column
     private String comment;
+
+    @Column
+    private boolean isVerifiedPurchase;
 
     @Column
     private Instant createdAt;
@@ -36,13 +45,17 @@ public class Review {
     public Review() {
     }
 
-    static Review write(String productId, String userId, int rating, String comment) {
+    static Review write(String productId, String userId, String userName, int rating, String title, String comment,
+                        boolean verifiedPurchase) {
         Review review = new Review();
         review.id = new ObjectId().toHexString();
         review.productId = productId;
         review.userId = userId;
+        review.userName = userName;
         review.rating = rating;
+        review.title = title;
         review.comment = comment;
+        review.isVerifiedPurchase = verifiedPurchase;
         review.createdAt = Instant.now();
         return review;
     }
@@ -61,6 +74,18 @@ public class Review {
 
     public int rating() {
         return rating;
+    }
+
+    public String userName() {
+        return userName;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public boolean verifiedPurchase() {
+        return isVerifiedPurchase;
     }
 
     public String comment() {

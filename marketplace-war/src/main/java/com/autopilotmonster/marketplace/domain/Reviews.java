@@ -39,7 +39,12 @@ public class Reviews {
     @Inject
     CatalogCache cache;
 
-    public Review add(String productId, String userId, int rating, String comment) {
+    /** Off by default, as in the original platform: anyone signed in may review; buyers' reviews are marked. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "marketplace.reviews.buyers-only", defaultValue = "false")
+    boolean buyersOnly;
+
+    public Review add(String productId, String userId, String userName, int rating, String title, String comment) {
         ObjectId id = ProductCatalog.parseId(productId);
         Document product = products().find(Filters.and(Filters.eq("_id", id), Filters.eq("status", ProductStatus.ACTIVE)))
                 .first();
@@ -49,10 +54,11 @@ public class Reviews {
         if (userId.equals(product.getString("vendorId"))) {
             throw ApiException.forbidden("Vendors cannot review their own products");
         }
-        if (!purchases.hasPurchased(userId, productId)) {
+        boolean bought = purchases.hasPurchased(userId, productId);
+        if (buyersOnly && !bought) {
             throw ApiException.forbidden("Only buyers of this product may review it");
         }
-        Review review = Review.write(productId, userId, rating, comment);
+        Review review = Review.write(productId, userId, userName, rating, title, comment, bought);
         try {
             template.insert(review);
         } catch (RuntimeException e) {

@@ -14,5 +14,6 @@ public class PaymentSucceeded {
 
     public String orderId;
     public String userId;
+    public String currency;
     public List<Item> items;
 }

@@ -3,6 +3,7 @@ package com.autopilotmonster.marketplace.events;
 import com.autopilotmonster.common.api.JsonbSettings;
 import com.autopilotmonster.common.events.IdempotentConsumer;
 import com.autopilotmonster.common.events.IncomingEvent;
+import com.autopilotmonster.marketplace.domain.PaidPurchases;
 import com.autopilotmonster.marketplace.domain.ProductSales;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ public class SalesConsumer {
     @Inject
     ProductSales sales;
 
+    @Inject
+    PaidPurchases purchases;
+
     @Incoming("payment-success")
     public CompletionStage<Void> onPayment(Message<String> message) {
         return consumer.handle(CONSUMER, message, this::paid);
@@ -55,5 +59,8 @@ public class SalesConsumer {
             }
         }
         sales.sold(quantities);
+        if (payment.userId != null && !quantities.isEmpty()) {
+            purchases.paid(payment.userId, payment.orderId, quantities.keySet());
+        }
     }
 }

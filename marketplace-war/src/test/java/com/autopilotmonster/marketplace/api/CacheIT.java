@@ -47,7 +47,7 @@ class CacheIT {
         String vendor = TestTokens.vendor(newId());
         String id = Catalog.createActive(vendor, productJson("Cached", category, "10"));
         given().get(PRODUCTS + "/" + id).then().body("data.price", equalTo(10));
-        given().get(PRODUCTS + "?category=" + category).then().body("data.price", contains(10));
+        given().get(PRODUCTS + "?category=" + category).then().body("data.products.price", contains(10));
         // the reads above were stored under the current generation
         long before = generation();
         assertTrue(redis.exists("marketplace:cache:" + before + ":product:" + id), "product read was cached");
@@ -56,16 +56,16 @@ class CacheIT {
         put(vendor, PRODUCTS + "/" + id, "{\"price\":12.5}").statusCode(200);
         assertTrue(generation() > before, "a write bumps the generation");
         given().get(PRODUCTS + "/" + id).then().body("data.price", equalTo(12.5f));
-        given().get(PRODUCTS + "?category=" + category).then().body("data.price", contains(12.5f));
+        given().get(PRODUCTS + "?category=" + category).then().body("data.products.price", contains(12.5f));
 
         // a rejection hides it from the public at once, a review shows in the rating at once
         put(ADMIN, PRODUCTS + "/" + id, "{\"status\":\"rejected\",\"reason\":\"cache test\"}").statusCode(200);
         given().get(PRODUCTS + "/" + id).then().statusCode(404);
-        given().get(PRODUCTS + "?category=" + category).then().body("data", empty());
+        given().get(PRODUCTS + "?category=" + category).then().body("data.products", empty());
         Catalog.activate(id);
         post(TestTokens.user(newId()), PRODUCTS + "/" + id + "/reviews", "{\"rating\":5}").statusCode(201);
         given().get(PRODUCTS + "/" + id).then().body("data.rating", equalTo(5.0f)).body("data.reviewCount", equalTo(1));
-        given().get(PRODUCTS + "?category=" + category + "&minRating=5").then().body("data._id", contains(id));
+        given().get(PRODUCTS + "?category=" + category + "&minRating=5").then().body("data.products._id", contains(id));
 
         // categories' counts follow product writes too
         String catId = post(ADMIN, "/api/marketplace/categories", "{\"name\":\"Cache " + category + "\",\"slug\":\""

@@ -92,21 +92,21 @@ class ModerationIT {
         create(TestTokens.vendor(newId()), productJson("Someone else's", category, "1"));
 
         given().auth().oauth2(vendor).get(PRODUCTS + "/mine").then().statusCode(200)
-                .body("data._id", containsInAnyOrder(pending, draft, active, rejected))
-                .body("data.vendorId", everyItem(equalTo(vendorId)))
-                .body("pagination.total", equalTo(4));
+                .body("data.products._id", containsInAnyOrder(pending, draft, active, rejected))
+                .body("data.products.vendorId", everyItem(equalTo(vendorId)))
+                .body("data.pagination.total", equalTo(4));
         given().auth().oauth2(vendor).get(PRODUCTS + "/mine?status=rejected").then().statusCode(200)
-                .body("data._id", containsInAnyOrder(rejected));
+                .body("data.products._id", containsInAnyOrder(rejected));
         given().auth().oauth2(vendor).get(PRODUCTS + "/mine?limit=2&sort=oldest").then().statusCode(200)
-                .body("data._id", org.hamcrest.Matchers.contains(pending, draft)).body("pagination.totalPages", equalTo(2));
+                .body("data.products._id", org.hamcrest.Matchers.contains(pending, draft)).body("data.pagination.totalPages", equalTo(2));
         given().auth().oauth2(vendor).get(PRODUCTS + "/mine?status=gone").then().statusCode(400);
         given().auth().oauth2(vendor).get(PRODUCTS + "/mine?limit=1000").then().statusCode(400);
         given().auth().oauth2(TestTokens.vendor(newId())).get(PRODUCTS + "/mine").then().statusCode(200)
-                .body("pagination.total", equalTo(0));
+                .body("data.pagination.total", equalTo(0));
         given().auth().oauth2(TestTokens.user(newId())).get(PRODUCTS + "/mine").then().statusCode(403);
         given().get(PRODUCTS + "/mine").then().statusCode(401);
         // the public listing of the same vendor shows only the active one
         given().queryParam("vendorId", vendorId).get(PRODUCTS).then().statusCode(200)
-                .body("data._id", containsInAnyOrder(active));
+                .body("data.products._id", containsInAnyOrder(active));
     }
 }

@@ -11,6 +11,8 @@ import static com.autopilotmonster.marketplace.api.Catalog.uniqueSlug;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -39,16 +41,22 @@ class ProductIT {
     @Test
     void vendorCreatesPendingProductThatOnlyItsVendorAndAdminsSee() {
         String vendorId = newId();
-        String vendor = TestTokens.vendor(vendorId);
+        String vendor = TestTokens.named(vendorId, "vendor", "Ada Vendor");
         String category = uniqueSlug("bots");
         post(vendor, PRODUCTS, "{\"name\":\"Lead Bot\",\"description\":\"Finds leads.\",\"price\":49.9,"
                 + "\"originalPrice\":79.99,\"category\":\"" + category + "\",\"tags\":[\" Sales \",\"sales\",\"CRM\"],"
                 + "\"images\":[\"https://cdn.example.test/a.png\"],\"thumbnail\":\"http://cdn.example.test/t.png\","
+                + "\"deliveryUrl\":\"https://files.example.test/lead-bot.zip\",\"vendorName\":\"Someone Else\","
                 + "\"rating\":5,\"reviewCount\":999,\"downloadCount\":1000000,\"isFeatured\":true,\"status\":\"active\"}")
                 .statusCode(201).contentType(ContentType.JSON)
                 .body("success", equalTo(true))
                 .body("message", equalTo("Product created"))
                 .body("data._id", notNullValue())
+                // the original client's fields: spec id, currency, the vendor's name from its token (never the body)
+                .body("data.productId", notNullValue())
+                .body("data.currency", equalTo("USD"))
+                .body("data.vendorName", equalTo("Ada Vendor"))
+                .body("data.deliveryUrl", equalTo("https://files.example.test/lead-bot.zip"))
                 .body("data.vendorId", equalTo(vendorId))
                 .body("data.price", equalTo(49.9f))
                 .body("data.originalPrice", equalTo(79.99f))
@@ -61,7 +69,7 @@ class ProductIT {
                 .body("data.isFeatured", equalTo(false))
                 .body("data.createdAt", notNullValue());
         String id = given().auth().oauth2(vendor).get(PRODUCTS + "/mine?status=pending").then().statusCode(200)
-                .extract().path("data.find { it.category == '" + category + "' }._id");
+                .extract().path("data.products.find { it.category == '" + category + "' }._id");
         // pending: invisible to anonymous callers and other users, visible to its vendor and to admins
         given().get(PRODUCTS + "/" + id).then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.user(newId())).get(PRODUCTS + "/" + id).then().statusCode(404);
@@ -73,7 +81,20 @@ class ProductIT {
         given().get(PRODUCTS + "/" + id).then().statusCode(200)
                 .body("data.status", equalTo("active")).body("data.price", equalTo(49.9f))
                 .body("data.name", equalTo("Lead Bot")).body("data.vendorId", equalTo(vendorId))
-                .body("data.thumbnail", equalTo("http://cdn.example.test/t.png"));
+                .body("data.thumbnail", equalTo("http://cdn.example.test/t.png"))
+                .body("data.productId", equalTo(id)).body("data.currency", equalTo("USD"))
+                .body("data.vendorName", equalTo("Ada Vendor"))
+                // where the bought file lives is never public: buyers get counted, signed links from the user service
+                .body("data", not(hasKey("deliveryUrl")));
+        given().auth().oauth2(TestTokens.user(newId())).get(PRODUCTS + "/" + id).then().body("data", not(hasKey("deliveryUrl")));
+        given().queryParam("category", category).get(PRODUCTS).then().statusCode(200)
+                .body("data.products[0].productId", equalTo(id)).body("data.products[0]", not(hasKey("deliveryUrl")));
+        given().auth().oauth2(vendor).get(PRODUCTS + "/" + id).then()
+                .body("data.deliveryUrl", equalTo("https://files.example.test/lead-bot.zip"));
+        // one currency per platform: another is refused, not silently mixed into USD orders
+        put(vendor, PRODUCTS + "/" + id, "{\"currency\":\"EUR\"}").statusCode(422).contentType("application/problem+json");
+        put(vendor, PRODUCTS + "/" + id, "{\"currency\":\"usd\"}").statusCode(400);
+        put(vendor, PRODUCTS + "/" + id, "{\"deliveryUrl\":\"javascript:alert(1)\"}").statusCode(400);
     }
 
     @Test

@@ -47,9 +47,9 @@ class ReviewIT {
         post(user, reviews(id), "{\"rating\":1}").statusCode(409).contentType("application/problem+json");
         post(TestTokens.user(newId()), reviews(id), "{\"rating\":1}").statusCode(201);
         given().get(PRODUCTS + "/" + id).then().body("data.rating", equalTo(2.5f)).body("data.reviewCount", equalTo(2));
-        given().get(reviews(id)).then().statusCode(200).body("pagination.total", equalTo(2))
-                .body("data[0].rating", equalTo(1)).body("data[1].comment", equalTo("Saves me hours."));
-        given().get(reviews(id) + "?limit=1&page=2").then().body("data[0].rating", equalTo(4));
+        given().get(reviews(id)).then().statusCode(200).body("data.pagination.total", equalTo(2))
+                .body("data.reviews[0].rating", equalTo(1)).body("data.reviews[1].comment", equalTo("Saves me hours."));
+        given().get(reviews(id) + "?limit=1&page=2").then().body("data.reviews[0].rating", equalTo(4));
         given().get(reviews(id) + "?limit=500").then().statusCode(400);
     }
 
@@ -113,6 +113,6 @@ class ReviewIT {
         double expected = Math.round((sum + 5) / 51.0 * 100) / 100.0;
         given().get(PRODUCTS + "/" + id).then().body("data.reviewCount", equalTo(51))
                 .body("data.rating", equalTo((float) expected));
-        given().get(reviews(id)).then().body("pagination.total", equalTo(51));
+        given().get(reviews(id)).then().body("data.pagination.total", equalTo(51));
     }
 }

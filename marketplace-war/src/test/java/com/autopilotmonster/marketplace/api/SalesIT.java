@@ -33,7 +33,11 @@ class SalesIT {
     }
 
     private static void pay(String eventId, String productId, int quantity) {
-        String payload = "{\"orderId\":\"ORD-" + eventId + "\",\"userId\":\"" + newId() + "\",\"amount\":10,"
+        pay(eventId, newId(), productId, quantity);
+    }
+
+    private static void pay(String eventId, String buyerId, String productId, int quantity) {
+        String payload = "{\"orderId\":\"ORD-" + eventId + "\",\"userId\":\"" + buyerId + "\",\"amount\":10,"
                 + "\"currency\":\"USD\",\"paymentMethod\":\"stripe\",\"paymentId\":\"pi_1\",\"items\":[{\"productId\":\""
                 + productId + "\",\"vendorId\":\"v\",\"quantity\":" + quantity + "},{\"productId\":\"not-an-id\","
                 + "\"quantity\":3}],\"timestamp\":\"" + Instant.now() + "\"}";
@@ -59,5 +63,25 @@ class SalesIT {
         // 105 >= marketplace.popular.min-downloads (100): popular without an admin flag
         given().queryParam("category", category).get(PRODUCTS + "/popular").then().statusCode(200)
                 .body("data._id", contains(id)).body("data[0].isPopular", equalTo(false));
+    }
+
+    @Test
+    void reviewsOfBuyersAreMarkedVerifiedPurchases() {
+        String id = Catalog.createActive(TestTokens.vendor(newId()), productJson("Bought", Catalog.uniqueSlug("rv"), "10"));
+        String buyer = newId();
+        pay(UUID.randomUUID().toString(), buyer, id, 1);
+        Eventually.await("sale counted", Duration.ofSeconds(60), () -> downloads(id) == 1);
+        String reviewId = Catalog.post(TestTokens.named(buyer, "user", "Bea Buyer"), PRODUCTS + "/" + id + "/reviews",
+                "{\"rating\":5,\"title\":\" Worth it \",\"comment\":\"Does the job.\"}").statusCode(201)
+                .body("data.isVerifiedPurchase", equalTo(true)).body("data.userName", equalTo("Bea Buyer"))
+                .body("data.title", equalTo("Worth it")).extract().path("data.reviewId");
+        Catalog.post(TestTokens.user(newId()), PRODUCTS + "/" + id + "/reviews", "{\"rating\":1,\"title\":\"Meh\"}")
+                .statusCode(201).body("data.isVerifiedPurchase", equalTo(false));
+        given().get(PRODUCTS + "/" + id + "/reviews").then().statusCode(200)
+                .body("data.reviews.find { it.reviewId == '" + reviewId + "' }.isVerifiedPurchase", equalTo(true))
+                .body("data.reviews.find { it.reviewId == '" + reviewId + "' }.title", equalTo("Worth it"))
+                .body("data.reviews.find { it.reviewId == '" + reviewId + "' }._id", equalTo(reviewId))
+                .body("data.reviews.isVerifiedPurchase", org.hamcrest.Matchers.containsInAnyOrder(true, false))
+                .body("data.pagination.pages", equalTo(1));
     }
 }

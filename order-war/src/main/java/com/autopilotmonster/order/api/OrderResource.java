@@ -103,7 +103,7 @@ public class OrderResource {
         BillingAddress billing = new BillingAddress(b.name(), b.email(), b.address(), b.city(), b.country(), b.zip());
         String method = body.paymentMethod() == null ? "stripe" : body.paymentMethod();
         IdempotentCheckout.Placed placed = idempotent.place(userId, idempotencyKey, fingerprint(body),
-                () -> checkout.place(userId, authorization, explicit, billing, method));
+                () -> checkout.place(userId, currentUser.email(), authorization, explicit, billing, method));
         Response.ResponseBuilder answer = Response.status(Response.Status.CREATED).entity(OrderView.of(placed.order()));
         if (placed.replayed()) {
             answer.header("Idempotent-Replayed", "true");
@@ -135,7 +135,7 @@ public class OrderResource {
         if (needsReview != null) {
             filters.add(Filters.eq("needsReview", needsReview));
         }
-        return orders.list(filters, paging).map(OrderView::of);
+        return orders.list(filters, paging).map(OrderView::of).named("orders");
     }
 
     @GET
@@ -172,7 +172,7 @@ public class OrderResource {
     @Operation(summary = "The order's transaction log: every payment step and webhook (admins)")
     public Page<Transaction> transactions(@PathParam("id") String id, @BeanParam @Valid PageRequest paging) {
         Order order = visible(id);
-        return transactions.list(order.orderId(), null, null, paging);
+        return transactions.list(order.orderId(), null, null, paging).named("transactions");
     }
 
     @POST

@@ -37,6 +37,6 @@ public class TransactionResource {
                                   @QueryParam("provider") @Pattern(regexp = "stripe|razorpay") String provider,
                                   @QueryParam("outcome") @Pattern(regexp = "[a-z-]{1,30}") String outcome,
                                   @BeanParam @Valid PageRequest paging) {
-        return log.list(orderId, provider, outcome, paging);
+        return log.list(orderId, provider, outcome, paging).named("transactions");
     }
 }

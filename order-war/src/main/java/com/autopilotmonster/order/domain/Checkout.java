@@ -46,8 +46,8 @@ public class Checkout {
     OrderSettings settings;
 
     /** @param explicit the lines the client listed, or null/empty to order the caller's cart */
-    public Order place(String userId, String authorization, List<CartReader.Wanted> explicit, BillingAddress billing,
-                       String paymentMethod) {
+    public Order place(String userId, String userEmail, String authorization, List<CartReader.Wanted> explicit,
+                       BillingAddress billing, String paymentMethod) {
         BillingAddress address = normalize(billing);
         boolean fromCart = explicit == null || explicit.isEmpty();
         List<CartReader.Wanted> wanted = fromCart ? cart.lines(authorization) : explicit;
@@ -75,7 +75,7 @@ public class Checkout {
         Instant now = Instant.now();
         Document document = null;
         for (int attempt = 0; attempt < 5 && document == null; attempt++) {
-            Document candidate = Order.newDocument(OrderIds.next(), userId, lines, subtotal, tax, total,
+            Document candidate = Order.newDocument(OrderIds.next(), userId, userEmail, lines, subtotal, tax, total,
                     settings.currency(), paymentMethod, address, now);
             if (orders.insert(candidate)) {
                 document = candidate;

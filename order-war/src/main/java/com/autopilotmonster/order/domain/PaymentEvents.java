@@ -2,6 +2,7 @@ package com.autopilotmonster.order.domain;
 
 import com.autopilotmonster.common.events.EventPublisher;
 import com.autopilotmonster.order.events.PaymentFailed;
+import com.autopilotmonster.order.events.OrderRefunded;
 import com.autopilotmonster.order.events.PaymentSucceeded;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,7 +92,7 @@ public class PaymentEvents {
         Order done = paid.get();
         events.publish(PaymentSucceeded.TOPIC, done.orderId(), new PaymentSucceeded(done.orderId(), done.userId(),
                 done.total(), done.currency(), done.paymentMethod(), event.paymentId(),
-                done.items().stream().map(l -> new PaymentSucceeded.Item(l.productId(), l.vendorId(), l.quantity())).toList(),
+                done.items().stream().map(PaymentSucceeded.Item::of).toList(),
                 Instant.now().toString()));
         record(done, event, "applied", "paid; order completed");
         return "applied";
@@ -122,7 +123,11 @@ public class PaymentEvents {
         if (refunded.isEmpty()) {
             return refused(orders.find(order.id()).orElse(order), event, PaymentStatus.REFUNDED);
         }
-        record(refunded.get(), event, "applied", "refunded");
+        Order done = refunded.get();
+        events.publish(OrderRefunded.TOPIC, done.orderId(), new OrderRefunded(done.orderId(), done.userId(),
+                done.total(), done.currency(), done.paymentMethod(), event.paymentId(),
+                done.items().stream().map(PaymentSucceeded.Item::of).toList(), Instant.now().toString()));
+        record(done, event, "applied", "refunded");
         return "applied";
     }
 

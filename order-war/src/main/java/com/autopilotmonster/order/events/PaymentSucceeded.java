@@ -11,7 +11,12 @@ public record PaymentSucceeded(String orderId, String userId, BigDecimal amount,
 
     public static final String TOPIC = "payment.success";
 
-    @JsonbPropertyOrder({"productId", "vendorId", "quantity"})
-    public record Item(String productId, String vendorId, int quantity) {
+    /** A paid line: {@code price} is the unit price charged (catalog price at checkout), in the order's currency. */
+    @JsonbPropertyOrder({"productId", "productName", "vendorId", "price", "quantity"})
+    public record Item(String productId, String productName, String vendorId, BigDecimal price, int quantity) {
+
+        public static Item of(com.autopilotmonster.order.domain.OrderLine line) {
+            return new Item(line.productId(), line.productName(), line.vendorId(), line.price(), line.quantity());
+        }
     }
 }

@@ -59,6 +59,8 @@ class CheckoutIT {
                 .body("success", equalTo(true)).body("message", equalTo("Order created"))
                 .body("data.orderId", matchesPattern("AM-\\d{8}-[2-9A-HJ-NP-Z]{6}"))
                 .body("data.userId", equalTo(userId)).body("data.items", hasSize(2))
+                // the original client's fields: the buyer's e-mail (from the token) and the discount
+                .body("data.userEmail", equalTo(userId + "@example.test")).body("data.discount", equalTo(0))
                 .body("data.status", equalTo("pending")).body("data.paymentStatus", equalTo("pending"))
                 .body("data.currency", equalTo("USD")).body("data.billingAddress.country", equalTo("GB"))
                 .extract().jsonPath();
@@ -148,25 +150,25 @@ class CheckoutIT {
         String secondOrderId = get(ownerToken, second).statusCode(200).extract().path("data.orderId");
 
         given().auth().oauth2(ownerToken).get("/api/orders?limit=1").then().statusCode(200)
-                .body("data", hasSize(1)).body("data[0].orderId", equalTo(secondOrderId))
-                .body("pagination.total", equalTo(2)).body("pagination.hasNextPage", equalTo(true));
+                .body("data.orders", hasSize(1)).body("data.orders[0].orderId", equalTo(secondOrderId))
+                .body("data.pagination.total", equalTo(2)).body("data.pagination.hasNextPage", equalTo(true));
         given().auth().oauth2(ownerToken).get("/api/orders?limit=1&page=2").then().statusCode(200)
-                .body("data[0].orderId", equalTo(first));
+                .body("data.orders[0].orderId", equalTo(first));
 
         String stranger = TestTokens.user(newUserId());
         problem(get(stranger, first), 404);
         problem(get(stranger, second), 404);
-        given().auth().oauth2(stranger).get("/api/orders").then().statusCode(200).body("data", hasSize(0));
+        given().auth().oauth2(stranger).get("/api/orders").then().statusCode(200).body("data.orders", hasSize(0));
         problem(given().auth().oauth2(stranger).contentType(ContentType.JSON).body("{}")
                 .post("/api/orders/{id}/cancel", first).then(), 404);
         problem(OrderFixtures.pay(stranger, first, "stripe"), 404);
         // a user filtering by someone else's id still sees only their own orders
-        given().auth().oauth2(stranger).get("/api/orders?userId=" + owner).then().statusCode(200).body("data", hasSize(0));
+        given().auth().oauth2(stranger).get("/api/orders?userId=" + owner).then().statusCode(200).body("data.orders", hasSize(0));
 
         String admin = OrderFixtures.admin();
         get(admin, first).statusCode(200).body("data.userId", equalTo(owner));
         given().auth().oauth2(admin).get("/api/orders?userId=" + owner + "&status=pending").then().statusCode(200)
-                .body("data", hasSize(2)).body("pagination.total", equalTo(2));
+                .body("data.orders", hasSize(2)).body("data.pagination.total", equalTo(2));
         problem(given().auth().oauth2(admin).get("/api/orders?status=shipped").then(), 400);
         problem(given().auth().oauth2(admin).queryParam("userId", "{\"$ne\":null}").get("/api/orders").then(), 400);
         problem(given().auth().oauth2(admin).get("/api/orders?limit=1000").then(), 400);

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.autopilotmonster.testsupport.KafkaTopicReader;
@@ -96,6 +97,8 @@ class StripePaymentIT {
         assertEquals("stripe", body.getString("paymentMethod"));
         assertEquals(p.intentId(), body.getString("paymentId"));
         assertEquals(2, body.getInt("items[0].quantity"));
+        assertNotNull(body.getString("items[0].price"), "paid lines carry their unit price (vendor earnings)");
+        assertNotNull(body.getString("items[0].productName"));
         assertTrue(body.getString("items[0].vendorId") != null && body.getString("timestamp") != null);
 
         // the same event again (Stripe retries), and the same event re-signed later: one effect
@@ -119,12 +122,12 @@ class StripePaymentIT {
         // the transaction log tells the story, to admins only
         String admin = OrderFixtures.admin();
         given().auth().oauth2(admin).get("/api/orders/{id}/transactions", p.orderId()).then().statusCode(200)
-                .body("data.outcome", hasItem("created")).body("data.outcome", hasItem("applied"))
-                .body("data.outcome", hasItem("duplicate")).body("data.outcome", hasItem("refused"))
-                .body("data.find { it.outcome == 'applied' }.eventId", equalTo(event))
-                .body("data.find { it.outcome == 'applied' }.amount", equalTo(53.9f));
+                .body("data.transactions.outcome", hasItem("created")).body("data.transactions.outcome", hasItem("applied"))
+                .body("data.transactions.outcome", hasItem("duplicate")).body("data.transactions.outcome", hasItem("refused"))
+                .body("data.transactions.find { it.outcome == 'applied' }.eventId", equalTo(event))
+                .body("data.transactions.find { it.outcome == 'applied' }.amount", equalTo(53.9f));
         given().auth().oauth2(admin).get("/api/orders/admin/transactions?orderId=" + p.orderId() + "&outcome=refused")
-                .then().statusCode(200).body("pagination.total", equalTo(2));
+                .then().statusCode(200).body("data.pagination.total", equalTo(2));
         given().auth().oauth2(p.token()).get("/api/orders/{id}/transactions", p.orderId()).then().statusCode(403);
         given().auth().oauth2(p.token()).get("/api/orders/admin/transactions").then().statusCode(403);
     }
@@ -156,7 +159,7 @@ class StripePaymentIT {
         signedStripe(stripeEvent(eventId(), "payment_intent.succeeded", p.intentId(), p.orderId(), TOTAL_CENTS, "eur"))
                 .statusCode(200).body("outcome", equalTo("flagged"));
         given().auth().oauth2(OrderFixtures.admin()).get("/api/orders?needsReview=true&userId=" + p.userId())
-                .then().statusCode(200).body("pagination.total", equalTo(1));
+                .then().statusCode(200).body("data.pagination.total", equalTo(1));
         assertEquals(0, OrderFixtures.countRecords("payment.success", Duration.ofSeconds(3), v -> v.contains(p.orderId())));
     }
 
@@ -181,6 +184,12 @@ class StripePaymentIT {
         signedStripe(OrderFixtures.stripeRefundEvent(eventId(), p.intentId(), TOTAL_CENTS)).statusCode(200)
                 .body("outcome", equalTo("applied"));
         get(p.token(), p.orderId()).body("data.status", equalTo("refunded")).body("data.paymentStatus", equalTo("refunded"));
+        KafkaTopicReader.Event refunded = KafkaTopicReader.awaitRecord("order.refunded", Duration.ofSeconds(30),
+                e -> e.value().contains(p.orderId()));
+        JsonPath refund = JsonPath.from(refunded.value());
+        assertEquals(p.userId(), refund.getString("userId"));
+        assertEquals(p.intentId(), refund.getString("paymentId"));
+        assertEquals(2, refund.getInt("items[0].quantity"));
         // a success delivered after the refund (out of order) does not resurrect the payment
         signedStripe(succeeded(p, eventId())).statusCode(200).body("outcome", equalTo("refused"));
         get(p.token(), p.orderId()).body("data.paymentStatus", equalTo("refunded"));
