@@ -3,6 +3,7 @@ package com.autopilotmonster.marketplace.domain;
 import com.autopilotmonster.common.problem.ApiException;
 import com.autopilotmonster.common.security.CurrentUser;
 import com.autopilotmonster.marketplace.events.ProductEvents;
+import com.autopilotmonster.marketplace.events.VendorStatuses;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -38,6 +39,9 @@ public class ProductCatalog {
 
     @Inject
     ProductEvents events;
+
+    @Inject
+    VendorStatuses vendorStatuses;
 
     /** The one currency the platform sells in: orders are charged in it, so no product may be priced in another. */
     @Inject
@@ -110,6 +114,10 @@ public class ProductCatalog {
         }
         if (change.originalPrice() != null) {
             set.put("originalPrice", change.originalPrice().doubleValue());
+        }
+        if (ProductStatus.ACTIVE.equals(change.status())) {
+            // a vendor known to be pending, rejected or suspended cannot have products published (409)
+            vendorStatuses.requirePublishable(admin && change.vendorId() != null ? change.vendorId() : current.vendorId());
         }
         if (change.status() != null) {
             moderate(change, set, unset);
