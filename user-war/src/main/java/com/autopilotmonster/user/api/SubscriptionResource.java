@@ -79,9 +79,16 @@ public class SubscriptionResource {
     @Path("/active")
     @ResponseMessage("Active subscription retrieved")
     @Operation(summary = "The subscription giving access now, or null")
-    public Map<String, Object> active() {
+    public Response active() {
         Document active = subscriptions.active(currentUser.id());
-        return active == null ? null : view(active);
+        if (active != null) {
+            return Response.ok(view(active)).build();
+        }
+        // the original client reads {success, data: null} when there is none (a null entity would be a bare 204)
+        String none = jakarta.json.Json.createObjectBuilder().add("success", true).addNull("data")
+                .add("message", "No active subscription").add("timestamp", java.time.Instant.now().toString())
+                .build().toString();
+        return Response.ok(none, MediaType.APPLICATION_JSON).build();
     }
 
     @POST
