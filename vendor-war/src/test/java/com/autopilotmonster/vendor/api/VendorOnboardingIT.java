@@ -82,6 +82,20 @@ class VendorOnboardingIT {
     }
 
     @Test
+    void aDeletedUsersVendorRecordIsSuspendedAndAnonymisedButItsMoneyRecordsStay() {
+        Seller s = VendorApi.activeVendor("To be deleted");
+        VendorApi.sale("ord_" + UUID.randomUUID(), java.util.List.of(new VendorApi.Line("p-del", s.id(), "12.50", 1)));
+        VendorApi.awaitTotals(s, "sale recorded", t -> t.get("lifetime").signum() > 0);
+        VendorApi.publish("user.deleted", s.id(), UUID.randomUUID().toString(),
+                "{\"userId\":\"" + s.id() + "\",\"timestamp\":\"" + java.time.Instant.now() + "\"}");
+        Eventually.await("vendor suspended and anonymised", VendorApi.EVENT_WAIT,
+                () -> "suspended".equals(admin("GET", "/vendors/" + s.id(), null).extract().path("data.status")));
+        admin("GET", "/vendors/" + s.id(), null).statusCode(200).body("data.name", equalTo("Deleted vendor"))
+                .body("data.email", nullValue()).body("data.statusReason", equalTo("account deleted"));
+        as(s.token()).get("/api/vendors/earnings").then().statusCode(200).body("data.entries[0].productId", equalTo("p-del"));
+    }
+
+    @Test
     void rejectionNeedsAReasonAndIsFinal() {
         Seller s = Seller.fresh();
         putProfile(s, "{\"name\":\"Reject me\"}").statusCode(201);
