@@ -8,8 +8,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Last resort: the client gets a 500 problem with the request id (to correlate with the log), never a
- * stack trace or a class name; the full exception goes to the server log.
+ * Last resort: a store or cache outage is a 503 with {@code Retry-After} ({@link StoreOutages}); anything else
+ * gets a 500 problem with the request id (to correlate with the log), never a stack trace or a class name; the
+ * full exception goes to the server log.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -18,7 +19,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        return BodyErrors.classify(exception).orElseGet(() -> internalError(exception));
+        return BodyErrors.classify(exception).or(() -> StoreOutages.classify(exception))
+                .orElseGet(() -> internalError(exception));
     }
 
     static Response internalError(Throwable exception) {
