@@ -28,6 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Fetches every service's MicroProfile OpenAPI document ({@code GET <instance>/openapi} as JSON) at once, each
  * bounded by {@code gateway.openapi.timeout-ms}; a service that does not answer in time (or answers something
  * that is not a JSON object) comes back with the reason instead of a document.
+ * When the services share one Liberty server (the local {@code platform} topology), that server serves one
+ * document for all of them: {@code gateway.openapi.shared-document-url} names it, it is fetched once and each
+ * route takes its own paths from it (the merger keeps only the paths routed to a service).
  */
 @ApplicationScoped
 public class ServiceDocs {
@@ -59,19 +62,35 @@ public class ServiceDocs {
         return recent.get(this::fetchEach);
     }
 
+    @Inject
+    @ConfigProperty(name = "gateway.openapi.shared-document-url")
+    java.util.Optional<String> sharedDocumentUrl;
+
     private List<OpenApiMerger.Source> fetchEach() {
+        if (sharedDocumentUrl.isPresent() && !sharedDocumentUrl.get().isBlank()) {
+            return routes.all().stream().map(route -> new OpenApiMerger.Source(route.name(), route.prefix(), null, null))
+                    .map(new SharedDocument(fetch(routes.all().get(0), sharedDocumentUrl.get().strip()).join())::forRoute)
+                    .toList();
+        }
         List<CompletableFuture<OpenApiMerger.Source>> calls = new ArrayList<>();
         for (Route route : routes.all()) {
-            calls.add(fetch(route));
+            // instances of one service serve the same document: ask one that is not ejected
+            Upstream upstream = route.upstreams().stream().filter(u -> !u.ejected()).findFirst()
+                    .orElse(route.upstreams().get(0));
+            calls.add(fetch(route, upstream.base() + "/openapi"));
         }
         return calls.stream().map(CompletableFuture::join).toList();
     }
 
-    private CompletableFuture<OpenApiMerger.Source> fetch(Route route) {
-        // instances of one service serve the same document: ask one that is not ejected
-        Upstream upstream = route.upstreams().stream().filter(u -> !u.ejected()).findFirst()
-                .orElse(route.upstreams().get(0));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(upstream.base() + "/openapi"))
+    /** The one document of a shared server, handed to every route (or its absence, with the reason). */
+    private record SharedDocument(OpenApiMerger.Source fetched) {
+        OpenApiMerger.Source forRoute(OpenApiMerger.Source route) {
+            return new OpenApiMerger.Source(route.service(), route.prefix(), fetched.document(), fetched.error());
+        }
+    }
+
+    private CompletableFuture<OpenApiMerger.Source> fetch(Route route, String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofMillis(timeoutMs)).header("Accept", "application/json").GET().build();
         return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .thenApply(answer -> read(route, answer))

@@ -38,7 +38,15 @@ public final class OrderRequests {
                                  @NotBlank @Pattern(regexp = "\\s*[A-Za-z0-9][A-Za-z0-9 -]{1,11}\\s*", message = "must be a postal code") String zip) {
     }
 
-    public record Pay(@NotNull @Pattern(regexp = "stripe|razorpay", message = "must be stripe or razorpay") String paymentMethod) {
+    /**
+     * Our {@code paymentMethod} (stripe or razorpay), or the original web client's body {@code {amount, method}}:
+     * {@code method} names how the customer pays (card, upi, netbanking, wallet; mapped to a provider by
+     * configuration) and {@code amount}, when sent, must be the order's total - it is checked, never charged.
+     */
+    public record Pay(@Pattern(regexp = "stripe|razorpay", message = "must be stripe or razorpay") String paymentMethod,
+                      @Size(max = 30) @Pattern(regexp = "[A-Za-z_]+", message = "must be a payment method name") String method,
+                      @jakarta.validation.constraints.DecimalMin("0") @jakarta.validation.constraints.Digits(integer = 9, fraction = 2)
+                      java.math.BigDecimal amount) {
     }
 
     public record Cancel(@Size(max = 500) String reason) {

@@ -86,6 +86,9 @@ public class OrderResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    com.autopilotmonster.order.domain.PaymentMethods paymentMethods;
+
     @POST
     @ResponseMessage("Order created")
     @Operation(summary = "Create an order from the caller's cart, or from an explicit item list; every line is "
@@ -150,11 +153,26 @@ public class OrderResource {
     @ResponseMessage("Payment started")
     @Operation(summary = "Start paying: a Stripe PaymentIntent (client secret returned) or a Razorpay order (id and key id returned)")
     public PaymentStart pay(@PathParam("id") String id, @Valid @NotNull OrderRequests.Pay body) {
+        if (body.paymentMethod() == null && body.method() == null) {
+            throw ApiException.badRequest("paymentMethod (stripe, razorpay) or method (card, upi, netbanking, wallet) is required");
+        }
         Order order = visible(id);
         if (!order.userId().equals(currentUser.id())) {
             throw ApiException.forbidden("Only the customer pays an order");
         }
-        return payments.start(order, body.paymentMethod());
+        if (body.amount() != null && body.amount().compareTo(order.total()) != 0) {
+            throw ApiException.unprocessable("amount " + body.amount().toPlainString() + " is not this order's total "
+                    + order.total().toPlainString() + " " + order.currency());
+        }
+        String provider = body.paymentMethod() != null ? body.paymentMethod() : paymentMethods.providerFor(body.method());
+        return payments.start(order, provider, body.method() != null ? body.method() : provider);
+    }
+
+    @GET
+    @Path("/{id}/payment")
+    @Operation(summary = "The order's payment as the original web client reads it (owner or admin)")
+    public PaymentView payment(@PathParam("id") String id) {
+        return PaymentView.of(visible(id));
     }
 
     @POST

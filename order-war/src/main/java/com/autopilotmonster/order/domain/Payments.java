@@ -38,6 +38,11 @@ public class Payments {
     PaymentSettings settings;
 
     public PaymentStart start(Order order, String method) {
+        return start(order, method, method);
+    }
+
+    /** {@code clientMethod}: how the customer said they pay (card, upi, ...), echoed back as the client's method. */
+    public PaymentStart start(Order order, String method, String clientMethod) {
         if (!order.status().allows(OrderStatus.PROCESSING)
                 || !(order.paymentStatus() == PaymentStatus.PENDING || order.paymentStatus() == PaymentStatus.FAILED)) {
             LOG.warning(() -> "payment refused for order " + order.orderId() + " in status " + order.status().value()
@@ -87,7 +92,8 @@ public class Payments {
                 .orElseThrow(() -> ApiException.conflict("The order changed meanwhile; reload it"));
         log.append(updated, new TransactionLog.Step(method, "payment.create", null, null, intentId, order.total(),
                 order.currency(), "created", mode));
-        return new PaymentStart(updated.orderId(), method, mode, updated.total(), minor, updated.currency(),
-                "stripe".equals(method) ? intentId : null, clientSecret, "razorpay".equals(method) ? intentId : null, keyId);
+        return PaymentStart.of(updated.orderId(), method, mode, updated.total(), minor, updated.currency(),
+                "stripe".equals(method) ? intentId : null, clientSecret, "razorpay".equals(method) ? intentId : null, keyId,
+                clientMethod);
     }
 }

@@ -228,7 +228,7 @@ class StripePaymentIT {
         pay(token, other, "stripe").statusCode(503);
         get(token, other).body("data.status", equalTo("pending")).body("data.paymentIntent", nullValue());
         given().auth().oauth2(OrderFixtures.admin()).get("/api/orders/{id}/transactions", orderId).then()
-                .statusCode(200).body("data.outcome", hasItem("provider-unavailable"));
+                .statusCode(200).body("data.transactions.outcome", hasItem("provider-unavailable"));
         // once the provider is back, the same step succeeds
         ProviderStub.stripeIntent(orderId, "pi_after_outage_" + orderId.substring(12));
         pay(token, orderId, "stripe").statusCode(200).body("data.paymentIntentId", equalTo("pi_after_outage_" + orderId.substring(12)));
@@ -251,5 +251,40 @@ class StripePaymentIT {
         given().auth().oauth2(p.token()).contentType(ContentType.JSON).body("{}")
                 .post("/api/orders/{id}/sandbox/complete", p.orderId()).then().statusCode(404);
         get(p.token(), p.orderId()).body("data.paymentStatus", equalTo("pending"));
+    }
+
+    @Test
+    void theOriginalClientsPaymentBodyAndPaymentStatus() {
+        String userId = newUserId();
+        String token = TestTokens.user(userId);
+        String orderId = OrderFixtures.order(token, product("Client body agent", 24.50, "active"), 2).getString("data.orderId");
+        String intentId = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        ProviderStub.stripeIntent(orderId, intentId);
+        given().auth().oauth2(token).get("/api/orders/{id}/payment", orderId).then().statusCode(200)
+                .body("data.status", equalTo("pending")).body("data.orderId", equalTo(orderId));
+        // the amount is checked against the order, never charged as sent
+        payBody(token, orderId, "{\"amount\":1.00,\"method\":\"card\"}").statusCode(422)
+                .contentType(containsString("application/problem+json"));
+        payBody(token, orderId, "{\"amount\":53.90,\"method\":\"bitcoin\"}").statusCode(400);
+        payBody(token, orderId, "{}").statusCode(400);
+        payBody(token, orderId, "{\"method\":{\"$gt\":\"\"}}").statusCode(400);
+        // card goes to Stripe; the answer is the client's Payment plus what the provider step needs
+        payBody(token, orderId, "{\"amount\":53.90,\"method\":\"card\"}").statusCode(200)
+                .body("data.paymentId", equalTo(intentId)).body("data.transactionId", equalTo(intentId))
+                .body("data.method", equalTo("card")).body("data.status", equalTo("processing"))
+                .body("data.amount", equalTo(53.9f)).body("data.clientSecret", equalTo(intentId + "_secret_stub"));
+        given().auth().oauth2(token).get("/api/orders/{id}/payment", orderId).then().statusCode(200)
+                .body("data.paymentId", equalTo(intentId)).body("data.status", equalTo("processing"))
+                .body("data.amount", equalTo(53.9f)).body("data.currency", equalTo("USD"));
+        given().auth().oauth2(TestTokens.user(newUserId())).get("/api/orders/{id}/payment", orderId).then().statusCode(404);
+        given().get("/api/orders/{id}/payment", orderId).then().statusCode(401);
+        given().auth().oauth2(OrderFixtures.admin()).get("/api/orders/{id}/payment", orderId).then().statusCode(200);
+        signedStripe(stripeEvent(eventId(), "payment_intent.succeeded", intentId, orderId, TOTAL_CENTS, "usd")).statusCode(200);
+        given().auth().oauth2(token).get("/api/orders/{id}/payment", orderId).then().body("data.status", equalTo("completed"));
+    }
+
+    private static io.restassured.response.ValidatableResponse payBody(String token, String orderId, String json) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
+                .post("/api/orders/{id}/payment", orderId).then();
     }
 }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Creates (or refreshes) the shared local server `platform` in the Liberty runtime from server-config alone:
+# servers/platform/server.xml, the bootstrap variable every module server gets, and the loose WARs that each
+# module's build deployed into its own server directory - the same, unchanged WARs as the one-WAR servers.
+# Used by ./platform run (default topology) and by platform-tests. Needs the module servers built first
+# (mvn install / package).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WLP=${LIBERTY_INSTALL_DIR:-$ROOT/target/liberty/wlp}
+HEAP=${PLATFORM_HEAP:-1024m}
+dir="$WLP/usr/servers/platform"
+for app in auth marketplace order user vendor admin content cart; do
+  [ -f "$WLP/usr/servers/$app/apps/$app-war.war.xml" ] || { echo "$app-war is not built (run mvn install first)" >&2; exit 1; }
+done
+[ -d "$dir" ] || "$WLP/bin/server" create platform >/dev/null
+cp "$ROOT/server-config/servers/platform/server.xml" "$dir/server.xml"
+echo "autopilot.config.dir=$ROOT/server-config/shared" > "$dir/bootstrap.properties"
+{
+  echo "-Xmx$HEAP"
+  echo "-XX:+UseSerialGC"
+  echo "-XX:MaxMetaspaceSize=512m"
+  # what auth-war's build gives its own server: the local bootstrap admin
+  grep -h '^-Dauth\.' "$WLP/usr/servers/auth/jvm.options" 2>/dev/null || true
+} > "$dir/jvm.options"
