@@ -57,7 +57,7 @@ class CategoryIT {
                 .statusCode(200);
         for (String status : new String[] {"active", "pending"}) {
             java.util.List<String> ids = given().auth().oauth2(ADMIN).get("/api/marketplace/products?status=" + status
-                    + "&category=" + renamed).then().extract().path("data._id");
+                    + "&category=" + renamed).then().extract().path("data.products._id");
             ids.forEach(p -> given().auth().oauth2(ADMIN).delete("/api/marketplace/products/" + p).then().statusCode(200));
         }
         given().auth().oauth2(ADMIN).delete(CATEGORIES + "/" + id).then().statusCode(204);
