@@ -33,8 +33,8 @@ public class UserSettings {
 
     /** Prefix of the download links answered to clients: empty = a path relative to the API host (the gateway). */
     @Inject
-    @ConfigProperty(name = "user.download.link-base", defaultValue = "")
-    String linkBase;
+    @ConfigProperty(name = "user.download.link-base")
+    java.util.Optional<String> linkBase;
 
     @Inject
     @ConfigProperty(name = "user.wishlist.max-items", defaultValue = "200")
@@ -60,7 +60,9 @@ public class UserSettings {
     }
 
     public String linkBase() {
-        return linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
+        // MicroProfile Config treats an empty value as absent: no base means links relative to the API host
+        String base = linkBase.orElse("").strip();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     public int wishlistMax() {
