@@ -7,7 +7,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WLP=${LIBERTY_INSTALL_DIR:-$ROOT/target/liberty/wlp}
-HEAP=${PLATFORM_HEAP:-1024m}
+HEAP=${PLATFORM_HEAP:-2g}
 dir="$WLP/usr/servers/platform"
 for app in auth marketplace order user vendor admin content cart; do
   [ -f "$WLP/usr/servers/$app/apps/$app-war.war.xml" ] || { echo "$app-war is not built (run mvn install first)" >&2; exit 1; }
