@@ -295,7 +295,7 @@ public class Blogs {
             "ogImageOverride", "metaTitleOverride", "metaDescriptionOverride");
 
     private Map<String, Object> publicView(Document d) {
-        Map<String, Object> v = Docs.view(d, union(INTERNAL, HIDDEN_PUBLIC));
+        Map<String, Object> v = Docs.publicBody(Docs.view(d, union(INTERNAL, HIDDEN_PUBLIC)), "content", "contentHtml");
         v.put("status", "published");
         v.put("views", d.get("viewCount"));
         return v;

@@ -25,6 +25,29 @@ public final class Docs {
         return out;
     }
 
+    /**
+     * Public answers carry the rendered, sanitised HTML in the body field too ({@code content} or
+     * {@code description}): the Markdown source, which may hold anything an editor pasted, stays in admin answers.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> publicBody(Map<String, Object> v, String field, String htmlField) {
+        if (v.containsKey(htmlField)) {
+            v.put(field, v.get(htmlField));
+        } else {
+            v.remove(field);
+        }
+        Object steps = v.get("steps");
+        if (steps instanceof List<?> list) {
+            list.forEach(step -> {
+                if (step instanceof Map<?, ?> m) {
+                    Map<String, Object> sm = (Map<String, Object>) m;
+                    sm.put("content", sm.get("contentHtml"));
+                }
+            });
+        }
+        return v;
+    }
+
     private static Object value(Object v) {
         if (v instanceof Date date) {
             return date.toInstant();

@@ -69,7 +69,7 @@ public class HelpCentre {
         List<Map<String, Object>> items = new ArrayList<>();
         articles().find(filter).projection(new Document("content", 0).append("contentHtml", 0))
                 .sort(Sorts.orderBy(Sorts.ascending("category"), Sorts.ascending("order"), Sorts.ascending("title")))
-                .skip((page - 1) * limit).limit(limit).forEach(d -> items.add(Docs.view(d, Set.of())));
+                .skip((page - 1) * limit).limit(limit).forEach(d -> items.add(Docs.publicBody(Docs.view(d, Set.of()), "content", "contentHtml")));
         List<Map<String, Object>> categories = new ArrayList<>();
         articles().aggregate(List.of(Aggregates.match(eq("status", "published")),
                         Aggregates.group("$category", Accumulators.sum("count", 1)), Aggregates.sort(Sorts.ascending("_id"))))
@@ -91,7 +91,7 @@ public class HelpCentre {
         if (d == null) {
             throw ApiException.notFound("Help article not found");
         }
-        return Docs.view(d, Set.of());
+        return Docs.publicBody(Docs.view(d, Set.of()), "content", "contentHtml");
     }
 
     /** Records the voter's vote; answers the article's counts and the voter's vote. */

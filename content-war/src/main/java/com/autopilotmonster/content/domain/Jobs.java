@@ -96,11 +96,15 @@ public class Jobs {
         long total = jobs().countDocuments(filter);
         List<Map<String, Object>> items = new ArrayList<>();
         jobs().find(filter).sort(Sorts.descending("postedAt")).skip((page - 1) * limit).limit(limit)
-                .forEach(d -> items.add(view(d)));
+                .forEach(d -> items.add(Docs.publicBody(view(d), "description", "descriptionHtml")));
         return new Page<>(items, page, limit, total);
     }
 
     public Map<String, Object> get(String id) {
+        return Docs.publicBody(view(find(id)), "description", "descriptionHtml");
+    }
+
+    public Map<String, Object> adminGet(String id) {
         return view(find(id));
     }
 

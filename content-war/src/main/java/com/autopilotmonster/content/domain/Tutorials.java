@@ -56,7 +56,7 @@ public class Tutorials {
         List<Map<String, Object>> items = new ArrayList<>();
         tutorials().find(filter).projection(new Document("content", 0).append("contentHtml", 0).append("steps", 0))
                 .sort(Sorts.descending("createdAt")).skip((page - 1) * limit).limit(limit)
-                .forEach(d -> items.add(Docs.view(d, Set.of())));
+                .forEach(d -> items.add(Docs.publicBody(Docs.view(d, Set.of()), "content", "contentHtml")));
         return new Page<>(items, page, limit, total);
     }
 
@@ -65,7 +65,7 @@ public class Tutorials {
         if (d == null) {
             throw ApiException.notFound("Tutorial not found");
         }
-        return Docs.view(d, Set.of());
+        return Docs.publicBody(Docs.view(d, Set.of()), "content", "contentHtml");
     }
 
     public Map<String, Object> create(TutorialInput in, String authorId, String authorName) {
