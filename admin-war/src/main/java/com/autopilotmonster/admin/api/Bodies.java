@@ -21,7 +21,7 @@ final class Bodies {
     /** Ids of every owner: ObjectId hex, UUIDs, slugs; anything else (operator objects, paths) is a 400. */
     static final String ID = "[A-Za-z0-9_-]{1,64}";
     static final String ID_MESSAGE = "must be an id";
-    static final int MAX_REASON = 1000;
+    static final int MAX_REASON = 500;
 
     private Bodies() {
     }

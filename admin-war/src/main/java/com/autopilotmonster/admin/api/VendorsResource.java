@@ -42,8 +42,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Tag(name = "admin-vendors")
 public class VendorsResource {
 
-    static final String VENDOR_STATUS = "pending|approved|active|rejected|suspended";
-    static final String PAYOUT_STATUS = "requested|pending|approved|paid|rejected";
+    static final String VENDOR_STATUS = "pending|active|approved|rejected|suspended";
+    static final String PAYOUT_STATUS = "requested|approved|paying|paid|rejected|failed";
 
     @Inject
     @RestClient
@@ -67,7 +67,8 @@ public class VendorsResource {
                                  @BeanParam @Valid PageRequest paging) {
         AdminCaller.Headers h = caller.headers();
         String text = search != null ? search : q;
-        JsonObject answer = downstream.vendor(() -> vendors.vendors(h.bearer(), h.requestId(), status, text,
+        String state = "approved".equals(status) ? "active" : status; // the original client's word for active
+        JsonObject answer = downstream.vendor(() -> vendors.vendors(h.bearer(), h.requestId(), state, text,
                 paging.page(), paging.limit()));
         return Bodies.page(answer, "vendors", paging.page(), paging.limit()).named("vendors");
     }

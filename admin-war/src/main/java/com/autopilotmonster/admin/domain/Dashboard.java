@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Dashboard {
 
     static final List<String> PRODUCT_STATUSES = List.of("pending", "active", "rejected", "draft");
-    static final List<String> VENDOR_STATUSES = List.of("pending", "approved", "rejected", "suspended");
+    static final List<String> VENDOR_STATUSES = List.of("pending", "active", "rejected", "suspended");
     static final List<String> ROLES = List.of("user", "vendor", "admin");
     static final List<String> AWAITING = List.of("requested", "pending");
 

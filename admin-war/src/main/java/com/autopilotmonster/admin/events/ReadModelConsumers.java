@@ -77,7 +77,7 @@ public class ReadModelConsumers {
 
     @Incoming("vendor-approved")
     public CompletionStage<Void> onVendorApproved(Message<String> message) {
-        return consumer.handle("admin-vendor-approved", message, e -> apply(e, p -> model.vendor(p, "approved")));
+        return consumer.handle("admin-vendor-approved", message, e -> apply(e, p -> model.vendor(p, "active")));
     }
 
     @Incoming("vendor-rejected")
@@ -92,7 +92,7 @@ public class ReadModelConsumers {
 
     @Incoming("vendor-reactivated")
     public CompletionStage<Void> onVendorReactivated(Message<String> message) {
-        return consumer.handle("admin-vendor-reactivated", message, e -> apply(e, p -> model.vendor(p, "approved")));
+        return consumer.handle("admin-vendor-reactivated", message, e -> apply(e, p -> model.vendor(p, "active")));
     }
 
     @Incoming("payout-requested")
