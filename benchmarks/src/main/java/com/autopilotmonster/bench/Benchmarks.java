@@ -32,8 +32,9 @@ public final class Benchmarks {
                     Integer.getInteger("bench.threads", 4), each);
             case "seed" -> CatalogSeed.run();
             case "catalog" -> CatalogBenchmark.run(System.getProperty("bench.marketplace", "http://localhost:4003"), each);
+            case "blog" -> BlogBenchmark.run(System.getProperty("bench.content", "http://localhost:4008"), each);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: auth, gateway, catalog, cart, checkout, seed");
+                System.err.println("unknown benchmark '" + which + "'; available: auth, gateway, catalog, blog, cart, checkout, seed");
                 System.exit(2);
             }
         }
