@@ -9,7 +9,6 @@ import static com.autopilotmonster.vendor.api.VendorApi.same;
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,8 +92,14 @@ class EarningsAndPayoutsIT {
         problem(admin("POST", "/payouts/" + payoutId + "/paid", null), 409); // not approved yet
         admin("GET", "/payouts?status=requested", null).statusCode(200).body("data.payouts.payoutId", hasItem(payoutId));
         admin("POST", "/payouts/" + payoutId + "/approve", null).statusCode(200).body("data.status", equalTo("approved"));
+        StripeStub.transfersSucceed(VendorApi.account(s), "tr_it_" + payoutId);
         admin("POST", "/payouts/" + payoutId + "/paid", null).statusCode(200).body("data.status", equalTo("paid"))
-                .body("data.transferId", startsWith("tr_sandbox_"));
+                .body("data.transferId", equalTo("tr_it_" + payoutId));
+        // one Stripe Connect transfer of 5000 cents to the vendor's account, idempotent on the payout id
+        var transfers = StripeStub.transfersTo(VendorApi.account(s));
+        assertEquals(1, transfers.size());
+        assertTrue(transfers.get(0).getBodyAsString().contains("amount=5000"), transfers.get(0).getBodyAsString());
+        assertEquals("payout-" + payoutId, transfers.get(0).getHeader("Idempotency-Key"));
         problem(admin("POST", "/payouts/" + payoutId + "/reject", "{\"reason\":\"late\"}"), 409);
         as(s.token()).get("/api/vendors/payouts").then().statusCode(200).body("data.payouts[0].payoutId", equalTo(payoutId))
                 .body("data.payouts[0].status", equalTo("paid"));
@@ -142,6 +147,31 @@ class EarningsAndPayoutsIT {
         balanced(back);
         KafkaTopicReader.awaitRecord("payout.rejected", Duration.ofSeconds(30), e -> e.value().contains(payoutId));
         VendorApi.pinSettings(RATE, "10.00", HOLDING_SECONDS);
+    }
+
+    @Test
+    void aFailedStripeTransferReturnsTheMoneyToAvailable() {
+        VendorApi.pinSettings(RATE, "10.00", 0);
+        try {
+            Seller s = VendorApi.activeVendor("Failing transfer vendor");
+            StripeStub.transfersRefused(VendorApi.account(s));
+            VendorApi.sale("ord_" + UUID.randomUUID(), List.of(new Line("p-fail", s.id(), "25.00", 1)));
+            awaitTotals(s, "available 20.00", x -> same(x.get("available"), new BigDecimal("20.00")));
+            String payoutId = as(s.token()).body("{\"amount\":20.00}").post("/api/vendors/payouts").then().statusCode(201)
+                    .extract().path("data.payoutId");
+            admin("POST", "/payouts/" + payoutId + "/approve", null).statusCode(200);
+            problem(admin("POST", "/payouts/" + payoutId + "/paid", null), 502);
+            admin("GET", "/payouts?status=failed&vendorId=" + s.id(), null).statusCode(200)
+                    .body("data.payouts.payoutId", hasItem(payoutId));
+            Map<String, BigDecimal> t = VendorApi.totals(s);
+            assertTrue(same(t.get("available"), new BigDecimal("20.00")) && same(t.get("inFlight"), BigDecimal.ZERO)
+                    && same(t.get("paidOut"), BigDecimal.ZERO), t.toString());
+            balanced(t);
+            problem(admin("POST", "/payouts/" + payoutId + "/paid", null), 409);
+            assertEquals(1, StripeStub.transfersTo(VendorApi.account(s)).size());
+        } finally {
+            VendorApi.pinSettings(RATE, "10.00", HOLDING_SECONDS);
+        }
     }
 
     @Test

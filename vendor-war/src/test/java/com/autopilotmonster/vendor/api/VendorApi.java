@@ -35,6 +35,7 @@ final class VendorApi {
     }
 
     static void target() {
+        StripeStub.start();
         ServiceUnderTest.target(4106);
         RestAssured.config = RestAssured.config().jsonConfig(
                 JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
@@ -74,9 +75,15 @@ final class VendorApi {
     /** A vendor record created and approved by an admin. */
     static Seller activeVendor(String name) {
         Seller s = Seller.fresh();
-        putProfile(s, "{\"name\":\"" + name + "\",\"email\":\"" + s.id() + "@vendors.test\"}").statusCode(201);
+        putProfile(s, "{\"name\":\"" + name + "\",\"email\":\"" + s.id() + "@vendors.test\",\"payout\":"
+                + "{\"stripeAccountId\":\"" + account(s) + "\"}}").statusCode(201);
         admin("POST", "/vendors/" + s.id() + "/approve", null).statusCode(200).body("data.status", equalTo("active"));
         return s;
+    }
+
+    /** The vendor's (stubbed) Stripe Connect account. */
+    static String account(Seller s) {
+        return "acct_it" + s.id();
     }
 
     static String productJson(String name, String price) {
