@@ -110,7 +110,7 @@ class DashboardIT {
         String paid1 = event("orderId", q(o1), "userId", q(newId()), "amount", "10.00", "currency", q("USD"),
                 "paymentMethod", q("stripe"), "paymentId", q("pi_1"), "items", "[{\"productId\":\"" + approved
                         + "\",\"productName\":\"Dashboard approved\",\"vendorId\":\"" + seller
-                        + "\",\"price\":5.00,\"quantity\":2}]", "timestamp", now);
+                        + "\",\"price\":5000.00,\"quantity\":2}]", "timestamp", now);
         publish("payment.success", o1, "ps-" + o1, paid1);
         publish("payment.success", o2, "ps-" + o2, event("orderId", q(o2), "amount", "5.50", "currency", q("EUR"),
                 "items", "[]", "timestamp", now));
@@ -163,7 +163,7 @@ class DashboardIT {
                 .subtract(money(before, "data.payouts.awaitingAmount.USD")));
         assertEquals(n(after, "data.users.total"), n(after, "data.overview.totalUsers"));
 
-        // analytics from the same model: the paid line is the top product of the last hour
+        // analytics from the same model: the paid line (priced high, so it ranks above other suites' sales) is a top product
         String from = Instant.now().minus(1, ChronoUnit.HOURS).toString();
         JsonPath analytics = get(ADMIN, "/api/admin/analytics?granularity=hour&from=" + from).statusCode(200)
                 .body("data.granularity", equalTo("hour")).extract().jsonPath();
@@ -171,7 +171,7 @@ class DashboardIT {
         Map<String, Object> line = top.stream().filter(p -> approved.equals(p.get("productId"))).findFirst()
                 .orElseThrow(() -> new AssertionError("product not in topProducts: " + top));
         assertEquals(2, ((Number) line.get("quantity")).intValue());
-        assertEquals("10.00", ((Map<?, ?>) line.get("revenue")).get("USD"));
+        assertEquals("10000.00", ((Map<?, ?>) line.get("revenue")).get("USD"));
         List<Map<String, Object>> series = analytics.getList("data.series");
         long orders = series.stream().mapToLong(b -> ((Number) b.get("orders")).longValue()).sum();
         assertTrue(orders >= 2, "orders in the series: " + orders);
