@@ -84,7 +84,8 @@ public class Wishlists {
     }
 
     public Map<String, Object> remove(String userId, String productId) {
-        long changed = wishlists().updateOne(Filters.eq("userId", userId), Updates.combine(
+        long changed = wishlists().updateOne(Filters.and(Filters.eq("userId", userId),
+                Filters.eq("items.productId", productId)), Updates.combine(
                 Updates.pull("items", new Document("productId", productId)), Updates.set("updatedAt", new Date())))
                 .getModifiedCount();
         Map<String, Object> view = get(userId);
