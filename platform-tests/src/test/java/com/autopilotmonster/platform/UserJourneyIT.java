@@ -1,0 +1,90 @@
+package com.autopilotmonster.platform;
+
+import static com.autopilotmonster.platform.Platform.api;
+import static com.autopilotmonster.platform.Platform.post;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.autopilotmonster.testsupport.Eventually;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A buyer's journey through the gateway over the real auth, user, marketplace, cart and order servers: the
+ * default profile appears after registration, a product goes on the wishlist, the sandbox checkout pays it, the
+ * purchase becomes owned in the history and the dashboard, and its signed download link delivers the vendor's
+ * file (a redirect to the product's private delivery URL); another buyer cannot get it.
+ */
+class UserJourneyIT {
+
+    private static final String PASSWORD = "user journey passphrase " + UUID.randomUUID();
+
+    @BeforeAll
+    static void platform() {
+        Platform.ready();
+        Eventually.await("user ready on 4005", Duration.ofSeconds(300), () -> {
+            try {
+                return given().baseUri("http://localhost").port(4005).get("/health/ready").statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private static JsonPath register(String role) {
+        String email = role + "-user-journey-" + UUID.randomUUID() + "@example.test";
+        return post(null, "/api/auth/register", "{\"firstName\":\"Buyer\",\"lastName\":\"" + role + "\",\"email\":\""
+                + email + "\",\"password\":\"" + PASSWORD + "\"" + ("vendor".equals(role) ? ",\"role\":\"vendor\"" : "")
+                + "}").statusCode(201).extract().jsonPath();
+    }
+
+    private static String adminToken() {
+        return post(null, "/api/auth/login", "{\"email\":\"admin@autopilot.local\",\"password\":\"local-admin-passphrase\"}")
+                .statusCode(200).extract().path("data.accessToken");
+    }
+
+    @Test
+    void registerWishBuyAndDownload() {
+        String vendor = register("vendor").getString("data.accessToken");
+        String file = "https://files.example.test/agent-" + UUID.randomUUID() + ".zip";
+        String productId = post(vendor, "/api/marketplace/products", "{\"name\":\"Buyer journey " + UUID.randomUUID()
+                + "\",\"description\":\"Answers tickets\",\"price\":19.00,\"category\":\"automation\",\"deliveryUrl\":\""
+                + file + "\"}").statusCode(201).extract().path("data._id");
+        api(adminToken()).body("{\"status\":\"active\"}").put("/api/marketplace/products/{id}", productId).then()
+                .statusCode(200);
+
+        JsonPath buyer = register("user");
+        String token = buyer.getString("data.accessToken");
+        api(token).get("/api/users/profile").then().statusCode(200).body("data.userId",
+                equalTo(buyer.getString("data.user.userId")));
+        post(token, "/api/users/wishlist", "{\"productId\":\"" + productId + "\"}")
+                .statusCode(anyOf(equalTo(200), equalTo(201)));
+        api(token).get("/api/users/wishlist").then().statusCode(200);
+
+        post(token, "/api/cart/items", "{\"productId\":\"" + productId + "\",\"quantity\":1}")
+                .statusCode(anyOf(equalTo(200), equalTo(201)));
+        String orderId = post(token, "/api/orders", "{\"billingAddress\":{\"name\":\"Buyer\",\"email\":\"b@example.test\","
+                + "\"address\":\"1 Main St\",\"city\":\"Springfield\",\"country\":\"US\",\"zip\":\"12345\"}}")
+                .statusCode(201).extract().path("data.orderId");
+        post(token, "/api/orders/" + orderId + "/payment", "{\"amount\":20.90,\"method\":\"card\"}").statusCode(200);
+        post(token, "/api/orders/" + orderId + "/sandbox/complete", "{\"outcome\":\"succeeded\"}").statusCode(200);
+
+        Eventually.await("the paid purchase owned in the history", Duration.ofSeconds(60), () -> api(token)
+                .get("/api/users/purchases?status=owned").then().statusCode(200).extract().jsonPath()
+                .getList("data.purchases.productId").contains(productId));
+        api(token).get("/api/users/dashboard").then().statusCode(200)
+                .body("data.ownedProducts.productId", hasItem(productId));
+        String link = api(token).get("/api/users/purchases/{id}/download", productId).then().statusCode(200)
+                .extract().path("data.downloadUrl");
+        // the signed link is the credential: no token, and it delivers the vendor's file
+        given().baseUri("http://localhost").port(4000).redirects().follow(false).get(link).then().statusCode(302)
+                .header("Location", equalTo(file));
+        api(register("user").getString("data.accessToken")).get("/api/users/purchases/{id}/download", productId)
+                .then().statusCode(404);
+    }
+}
