@@ -1,5 +1,6 @@
 package com.autopilotmonster.auth.domain;
 
+import com.autopilotmonster.common.mail.Mailer;
 import com.autopilotmonster.auth.events.UserLoggedIn;
 import com.autopilotmonster.auth.events.UserRegistered;
 import com.autopilotmonster.common.events.EventPublisher;

@@ -1,5 +1,6 @@
 package com.autopilotmonster.content.domain;
 
+import com.autopilotmonster.common.mail.Mailer;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;

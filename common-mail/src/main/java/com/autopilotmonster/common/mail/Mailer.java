@@ -1,4 +1,4 @@
-package com.autopilotmonster.auth.domain;
+package com.autopilotmonster.common.mail;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
