@@ -38,28 +38,15 @@ class CheckoutJourneyIT {
         Platform.ready();
     }
 
-    private static JsonPath register(String role) {
-        String email = role + "-journey-" + UUID.randomUUID() + "@example.test";
-        return post(null, "/api/auth/register", "{\"firstName\":\"Journey\",\"lastName\":\"" + role
-                + "\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\""
-                + ("vendor".equals(role) ? ",\"role\":\"vendor\"" : "") + "}")
-                .statusCode(201).extract().jsonPath();
-    }
-
-    private static String adminToken() {
-        return post(null, "/api/auth/login", "{\"email\":\"admin@autopilot.local\",\"password\":\"local-admin-passphrase\"}")
-                .statusCode(200).extract().path("data.accessToken");
-    }
-
     /** A product created by a vendor and approved by an admin, through the marketplace API. */
     static String approvedProduct(String name, String price) {
-        String vendor = register("vendor").getString("data.accessToken");
+        String vendor = Platform.register("vendor", PASSWORD).getString("data.accessToken");
         String productId = post(vendor, "/api/marketplace/products", "{\"name\":\"" + name + "\",\"description\":"
                 + "\"Sorts the inbox and drafts replies\",\"price\":" + price + ",\"category\":\"automation\","
                 + "\"tags\":[\"email\",\"ai\"]}").statusCode(201).body("data.status", equalTo("pending"))
                 .extract().path("data._id");
         api().get("/api/marketplace/products/{id}", productId).then().statusCode(404);
-        api(adminToken()).body("{\"status\":\"active\"}").put("/api/marketplace/products/{id}", productId).then()
+        api(Platform.adminToken()).body("{\"status\":\"active\"}").put("/api/marketplace/products/{id}", productId).then()
                 .statusCode(200).body("data.status", equalTo("active"));
         return productId;
     }
@@ -74,7 +61,7 @@ class CheckoutJourneyIT {
     @Test
     void registerVerifyBrowseCartOrderPayCompletedAndLogout() {
         // register and verify the address with the link from the mail that was really sent
-        JsonPath session = register("user");
+        JsonPath session = Platform.register("user", PASSWORD);
         String token = session.getString("data.accessToken");
         String userId = session.getString("data.user._id");
         String email = session.getString("data.user.email");
@@ -139,7 +126,7 @@ class CheckoutJourneyIT {
 
     @Test
     void sandboxCheckoutCompletesWithoutProviderKeysThroughTheSameWebhookPath() {
-        String token = register("user").getString("data.accessToken");
+        String token = Platform.register("user", PASSWORD).getString("data.accessToken");
         String productId = approvedProduct("Journey workflow " + UUID.randomUUID().toString().substring(0, 6), "5.00");
         post(token, "/api/cart/items", "{\"productId\":\"" + productId + "\",\"quantity\":1}")
                 .statusCode(anyOf(equalTo(200), equalTo(201)));

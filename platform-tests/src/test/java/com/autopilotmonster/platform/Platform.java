@@ -6,10 +6,12 @@ import com.autopilotmonster.testsupport.Eventually;
 import com.autopilotmonster.testsupport.LoopbackBudget;
 import com.stripe.net.Webhook;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 /** The running platform as a client sees it: everything through the gateway on port 4000. */
 final class Platform {
@@ -19,7 +21,9 @@ final class Platform {
     static final String SANDBOX_SECRET = System.getProperty("payments.sandbox.webhook-secret",
             "whsec_autopilot_sandbox_local_only");
     static final Map<String, Integer> SERVICES = Map.of("gateway", 4000, "auth", 4002, "marketplace", 4003,
-            "cart", 4009, "order", 4004);
+            "cart", 4009, "order", 4004, "user", 4005, "vendor", 4006);
+    /** The local bootstrap admin (auth-war's build gives its server these). */
+    static final String ADMIN_LOGIN = "{\"email\":\"admin@autopilot.local\",\"password\":\"local-admin-passphrase\"}";
 
     private Platform() {
     }
@@ -50,6 +54,19 @@ final class Platform {
 
     static ValidatableResponse post(String token, String path, String json) {
         return (token == null ? api() : api(token)).body(json).post(path).then();
+    }
+
+    /** A new account (role user or vendor) through the gateway; answers the register response's JSON. */
+    static JsonPath register(String role, String password) {
+        String email = role + "-journey-" + UUID.randomUUID() + "@example.test";
+        return post(null, "/api/auth/register", "{\"firstName\":\"Journey\",\"lastName\":\"" + role
+                + "\",\"email\":\"" + email + "\",\"password\":\"" + password + "\""
+                + ("vendor".equals(role) ? ",\"role\":\"vendor\"" : "") + "}")
+                .statusCode(201).extract().jsonPath();
+    }
+
+    static String adminToken() {
+        return post(null, "/api/auth/login", ADMIN_LOGIN).statusCode(200).extract().path("data.accessToken");
     }
 
     static String stripeSignature(String payload, String secret, long timestamp) {

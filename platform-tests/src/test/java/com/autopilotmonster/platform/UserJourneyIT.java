@@ -27,38 +27,19 @@ class UserJourneyIT {
     @BeforeAll
     static void platform() {
         Platform.ready();
-        Eventually.await("user ready on 4005", Duration.ofSeconds(300), () -> {
-            try {
-                return given().baseUri("http://localhost").port(4005).get("/health/ready").statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        });
-    }
-
-    private static JsonPath register(String role) {
-        String email = role + "-user-journey-" + UUID.randomUUID() + "@example.test";
-        return post(null, "/api/auth/register", "{\"firstName\":\"Buyer\",\"lastName\":\"" + role + "\",\"email\":\""
-                + email + "\",\"password\":\"" + PASSWORD + "\"" + ("vendor".equals(role) ? ",\"role\":\"vendor\"" : "")
-                + "}").statusCode(201).extract().jsonPath();
-    }
-
-    private static String adminToken() {
-        return post(null, "/api/auth/login", "{\"email\":\"admin@autopilot.local\",\"password\":\"local-admin-passphrase\"}")
-                .statusCode(200).extract().path("data.accessToken");
     }
 
     @Test
     void registerWishBuyAndDownload() {
-        String vendor = register("vendor").getString("data.accessToken");
+        String vendor = Platform.register("vendor", PASSWORD).getString("data.accessToken");
         String file = "https://files.example.test/agent-" + UUID.randomUUID() + ".zip";
         String productId = post(vendor, "/api/marketplace/products", "{\"name\":\"Buyer journey " + UUID.randomUUID()
                 + "\",\"description\":\"Answers tickets\",\"price\":19.00,\"category\":\"automation\",\"deliveryUrl\":\""
                 + file + "\"}").statusCode(201).extract().path("data._id");
-        api(adminToken()).body("{\"status\":\"active\"}").put("/api/marketplace/products/{id}", productId).then()
+        api(Platform.adminToken()).body("{\"status\":\"active\"}").put("/api/marketplace/products/{id}", productId).then()
                 .statusCode(200);
 
-        JsonPath buyer = register("user");
+        JsonPath buyer = Platform.register("user", PASSWORD);
         String token = buyer.getString("data.accessToken");
         api(token).get("/api/users/profile").then().statusCode(200).body("data.userId",
                 equalTo(buyer.getString("data.user.userId")));
@@ -84,7 +65,7 @@ class UserJourneyIT {
         // the signed link is the credential: no token, and it delivers the vendor's file
         given().baseUri("http://localhost").port(4000).redirects().follow(false).get(link).then().statusCode(302)
                 .header("Location", equalTo(file));
-        api(register("user").getString("data.accessToken")).get("/api/users/purchases/{id}/download", productId)
+        api(Platform.register("user", PASSWORD).getString("data.accessToken")).get("/api/users/purchases/{id}/download", productId)
                 .then().statusCode(404);
     }
 }

@@ -2,7 +2,6 @@ package com.autopilotmonster.platform;
 
 import static com.autopilotmonster.platform.Platform.api;
 import static com.autopilotmonster.platform.Platform.post;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -31,33 +30,14 @@ class VendorJourneyIT {
     @BeforeAll
     static void platform() {
         Platform.ready();
-        Eventually.await("vendor ready on 4006", Duration.ofSeconds(300), () -> {
-            try {
-                return given().baseUri("http://localhost").port(4006).get("/health/ready").statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        });
-    }
-
-    private static JsonPath register(String role) {
-        String email = role + "-vendor-journey-" + UUID.randomUUID() + "@example.test";
-        return post(null, "/api/auth/register", "{\"firstName\":\"Seller\",\"lastName\":\"" + role + "\",\"email\":\""
-                + email + "\",\"password\":\"" + PASSWORD + "\"" + ("vendor".equals(role) ? ",\"role\":\"vendor\"" : "")
-                + "}").statusCode(201).extract().jsonPath();
-    }
-
-    private static String adminToken() {
-        return post(null, "/api/auth/login", "{\"email\":\"admin@autopilot.local\",\"password\":\"local-admin-passphrase\"}")
-                .statusCode(200).extract().path("data.accessToken");
     }
 
     @Test
     void onboardApproveSellAndSeeTheNetEarnings() {
-        JsonPath vendor = register("vendor");
+        JsonPath vendor = Platform.register("vendor", PASSWORD);
         String token = vendor.getString("data.accessToken");
         String vendorId = vendor.getString("data.user.userId");
-        String admin = adminToken();
+        String admin = Platform.adminToken();
 
         api(token).body("{\"name\":\"Journey Seller\",\"description\":\"Inbox agents\"}").put("/api/vendors/profile")
                 .then().statusCode(201).body("data.status", equalTo("pending")).body("data.vendorId", equalTo(vendorId));
@@ -78,7 +58,7 @@ class VendorJourneyIT {
         api(token).get("/api/vendors/products?status=active").then().statusCode(200)
                 .body("data.products._id", hasItem(productId));
 
-        String customer = register("user").getString("data.accessToken");
+        String customer = Platform.register("user", PASSWORD).getString("data.accessToken");
         post(customer, "/api/cart/items", "{\"productId\":\"" + productId + "\",\"quantity\":1}")
                 .statusCode(anyOf(equalTo(200), equalTo(201)));
         String orderId = post(customer, "/api/orders", "{\"billingAddress\":{\"name\":\"Buyer\",\"email\":\"b@example.test\","
@@ -102,6 +82,6 @@ class VendorJourneyIT {
         BigDecimal gross = new BigDecimal("25.00");
         BigDecimal net = gross.subtract(gross.multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP));
         assertEquals(0, net.compareTo(new BigDecimal(usd.get("lifetime").toString())), usd + " rate " + rate);
-        api(register("user").getString("data.accessToken")).get("/api/vendors/earnings").then().statusCode(403);
+        api(Platform.register("user", PASSWORD).getString("data.accessToken")).get("/api/vendors/earnings").then().statusCode(403);
     }
 }

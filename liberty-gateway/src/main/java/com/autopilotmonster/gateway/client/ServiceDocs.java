@@ -68,9 +68,9 @@ public class ServiceDocs {
 
     private List<OpenApiMerger.Source> fetchEach() {
         if (sharedDocumentUrl.isPresent() && !sharedDocumentUrl.get().isBlank()) {
-            return routes.all().stream().map(route -> new OpenApiMerger.Source(route.name(), route.prefix(), null, null))
-                    .map(new SharedDocument(fetch(routes.all().get(0), sharedDocumentUrl.get().strip()).join())::forRoute)
-                    .toList();
+            OpenApiMerger.Source shared = fetch(routes.all().get(0), sharedDocumentUrl.get().strip()).join();
+            return routes.all().stream().map(route -> new OpenApiMerger.Source(route.name(), route.prefix(),
+                    shared.document(), shared.error())).toList();
         }
         List<CompletableFuture<OpenApiMerger.Source>> calls = new ArrayList<>();
         for (Route route : routes.all()) {
@@ -80,13 +80,6 @@ public class ServiceDocs {
             calls.add(fetch(route, upstream.base() + "/openapi"));
         }
         return calls.stream().map(CompletableFuture::join).toList();
-    }
-
-    /** The one document of a shared server, handed to every route (or its absence, with the reason). */
-    private record SharedDocument(OpenApiMerger.Source fetched) {
-        OpenApiMerger.Source forRoute(OpenApiMerger.Source route) {
-            return new OpenApiMerger.Source(route.service(), route.prefix(), fetched.document(), fetched.error());
-        }
     }
 
     private CompletableFuture<OpenApiMerger.Source> fetch(Route route, String url) {
