@@ -69,7 +69,7 @@ public class ServiceDocs {
     private List<OpenApiMerger.Source> fetchEach() {
         if (sharedDocumentUrl.isPresent() && !sharedDocumentUrl.get().isBlank()) {
             OpenApiMerger.Source shared = fetch(routes.all().get(0), sharedDocumentUrl.get().strip()).join();
-            return routes.all().stream().map(route -> new OpenApiMerger.Source(route.name(), route.prefix(),
+            return routes.all().stream().map(route -> new OpenApiMerger.Source(route.name(), route.prefixes(),
                     shared.document(), shared.error())).toList();
         }
         List<CompletableFuture<OpenApiMerger.Source>> calls = new ArrayList<>();
@@ -103,7 +103,7 @@ public class ServiceDocs {
             }
             try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(bytes))) {
                 JsonObject doc = reader.readObject();
-                return new OpenApiMerger.Source(route.name(), route.prefix(), doc, null);
+                return new OpenApiMerger.Source(route.name(), route.prefixes(), doc, null);
             }
         } catch (Exception e) {
             return missing(route, "not a JSON OpenAPI document");
@@ -111,7 +111,7 @@ public class ServiceDocs {
     }
 
     private static OpenApiMerger.Source missing(Route route, String reason) {
-        return new OpenApiMerger.Source(route.name(), route.prefix(), null, reason);
+        return new OpenApiMerger.Source(route.name(), route.prefixes(), null, reason);
     }
 
     private static String reason(Throwable failure) {

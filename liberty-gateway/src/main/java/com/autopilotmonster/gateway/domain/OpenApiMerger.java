@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +26,15 @@ import java.util.Set;
 public final class OpenApiMerger {
 
     /** A service's document, or why there is none. */
-    public record Source(String service, String prefix, JsonObject document, String error) {
+    public record Source(String service, List<String> prefixes, JsonObject document, String error) {
+
+        public Source(String service, String prefix, JsonObject document, String error) {
+            this(service, List.of(prefix), document, error);
+        }
+
+        boolean routes(String path) {
+            return prefixes.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+        }
     }
 
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
@@ -104,7 +113,7 @@ public final class OpenApiMerger {
         if (pathsOfDoc != null) {
             for (Map.Entry<String, JsonValue> path : pathsOfDoc.entrySet()) {
                 String exposed = join(base, path.getKey());
-                if (!(exposed.equals(source.prefix()) || exposed.startsWith(source.prefix() + "/"))
+                if (!source.routes(exposed)
                         || !(path.getValue() instanceof JsonObject item)) {
                     dropped++; // the gateway does not route it to this service, so it cannot be tried through it
                     continue;

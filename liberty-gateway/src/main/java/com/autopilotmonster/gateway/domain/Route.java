@@ -12,14 +12,21 @@ public final class Route {
 
     private final String name;
     private final String prefix;
+    private final List<String> prefixes;
     private final List<Upstream> upstreams;
     private final AtomicInteger next = new AtomicInteger();
     private final Semaphore bulkhead;
     private final CircuitBreaker breaker;
 
     public Route(String name, String prefix, List<Upstream> upstreams, int maxConcurrent, CircuitBreaker breaker) {
+        this(name, List.of(prefix), upstreams, maxConcurrent, breaker);
+    }
+
+    /** A service that owns several path prefixes (the order service also answers the client's {@code /api/stats}). */
+    public Route(String name, List<String> prefixes, List<Upstream> upstreams, int maxConcurrent, CircuitBreaker breaker) {
         this.name = name;
-        this.prefix = prefix;
+        this.prefix = prefixes.get(0);
+        this.prefixes = List.copyOf(prefixes);
         this.upstreams = List.copyOf(upstreams);
         this.bulkhead = new Semaphore(maxConcurrent);
         this.breaker = breaker;
@@ -31,6 +38,10 @@ public final class Route {
 
     public String prefix() {
         return prefix;
+    }
+
+    public List<String> prefixes() {
+        return prefixes;
     }
 
     public List<Upstream> upstreams() {
@@ -46,7 +57,12 @@ public final class Route {
     }
 
     public boolean matches(String path) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
+        for (String owned : prefixes) {
+            if (path.equals(owned) || path.startsWith(owned + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Round robin over the instances that are not ejected; null when none is available. */

@@ -19,12 +19,12 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class RouteTable {
 
-    /** name, path prefix, default upstream. */
+    /** name, path prefixes (comma separated), default upstream. */
     private static final String[][] SPEC_ROUTES = {
         {"auth", "/api/auth", "http://127.0.0.1:4002"},
         {"marketplace", "/api/marketplace", "http://127.0.0.1:4003"},
         {"cart", "/api/cart", "http://127.0.0.1:4009"},
-        {"orders", "/api/orders", "http://127.0.0.1:4004"},
+        {"orders", "/api/orders,/api/stats", "http://127.0.0.1:4004"},
         {"users", "/api/users", "http://127.0.0.1:4005"},
         {"vendors", "/api/vendors", "http://127.0.0.1:4006"},
         {"content", "/api/content", "http://127.0.0.1:4008"},
@@ -48,7 +48,7 @@ public class RouteTable {
             List<Upstream> upstreams = Arrays.stream(urls.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                     .map(s -> new Upstream(URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s)))
                     .toList();
-            loaded.add(new Route(spec[0], spec[1], upstreams, maxConcurrent,
+            loaded.add(new Route(spec[0], List.of(spec[1].split(",")), upstreams, maxConcurrent,
                     new CircuitBreaker(failures, openMs * 1_000_000L)));
         }
         routes = List.copyOf(loaded);

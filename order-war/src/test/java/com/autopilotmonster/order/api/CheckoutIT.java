@@ -155,7 +155,19 @@ class CheckoutIT {
         given().auth().oauth2(ownerToken).get("/api/orders?limit=1&page=2").then().statusCode(200)
                 .body("data.orders[0].orderId", equalTo(first));
 
+        java.math.BigDecimal bothTotals = new java.math.BigDecimal(get(ownerToken, first).extract().jsonPath().getString("data.total"))
+                .add(new java.math.BigDecimal(get(ownerToken, second).extract().jsonPath().getString("data.total")));
+        // the caller's statistics: only their own orders, unpaid orders are not spent
+        String stats = given().auth().oauth2(ownerToken).get("/api/stats").then().statusCode(200)
+                .body("data.totalOrders", equalTo(2)).body("data.byStatus.pending", equalTo(2))
+                .body("data.stats", hasSize(1)).body("data.stats[0]._id", equalTo("pending"))
+                .body("data.totalSpent", equalTo(0.0f)).extract().jsonPath().getString("data.stats[0].totalAmount");
+        assertEquals(0, bothTotals.compareTo(new java.math.BigDecimal(stats)), stats + " vs " + bothTotals);
+
         String stranger = TestTokens.user(newUserId());
+        given().auth().oauth2(stranger).get("/api/stats").then().statusCode(200)
+                .body("data.totalOrders", equalTo(0)).body("data.stats", hasSize(0));
+        given().get("/api/stats").then().statusCode(401);
         problem(get(stranger, first), 404);
         problem(get(stranger, second), 404);
         given().auth().oauth2(stranger).get("/api/orders").then().statusCode(200).body("data.orders", hasSize(0));

@@ -87,6 +87,12 @@ class StripePaymentIT {
                 .body("success", nullValue());
         get(p.token(), p.orderId()).statusCode(200).body("data.status", equalTo("completed"))
                 .body("data.paymentStatus", equalTo("paid"));
+        // GET /api/stats (the web client's order statistics): the paid order counts as spent
+        given().auth().oauth2(p.token()).get("/api/stats").then().statusCode(200)
+                .body("data.totalOrders", equalTo(1)).body("data.byStatus.completed", equalTo(1))
+                .body("data.byStatus.pending", equalTo(0)).body("data.totalSpent", equalTo(53.9f))
+                .body("data.currency", equalTo("USD")).body("data.stats[0]._id", equalTo("completed"))
+                .body("data.stats[0].count", equalTo(1)).body("data.stats[0].totalAmount", equalTo(53.9f));
 
         KafkaTopicReader.Event success = KafkaTopicReader.awaitRecord("payment.success", Duration.ofSeconds(30),
                 e -> e.value().contains(p.orderId()));
@@ -184,6 +190,10 @@ class StripePaymentIT {
         signedStripe(OrderFixtures.stripeRefundEvent(eventId(), p.intentId(), TOTAL_CENTS)).statusCode(200)
                 .body("outcome", equalTo("applied"));
         get(p.token(), p.orderId()).body("data.status", equalTo("refunded")).body("data.paymentStatus", equalTo("refunded"));
+        // refunded money is not spent
+        given().auth().oauth2(p.token()).get("/api/stats").then().statusCode(200)
+                .body("data.byStatus.refunded", equalTo(1)).body("data.byStatus.completed", equalTo(0))
+                .body("data.totalSpent", equalTo(0.0f));
         KafkaTopicReader.Event refunded = KafkaTopicReader.awaitRecord("order.refunded", Duration.ofSeconds(30),
                 e -> e.value().contains(p.orderId()));
         JsonPath refund = JsonPath.from(refunded.value());
