@@ -46,6 +46,11 @@ public class MarketplaceIndexes implements IndexContributor {
                 PaidPurchases.COLLECTION, List.of(
                         new IndexModel(Indexes.ascending("userId", "productId"),
                                 new IndexOptions().unique(true).name("userId_1_productId_1"))),
+                Coupon.COLLECTION, List.of(
+                        new IndexModel(Indexes.ascending("code"), new IndexOptions().unique(true).name("code_1"))),
+                CouponRedemptions.COLLECTION, List.of(
+                        new IndexModel(Indexes.ascending("status", "createdAt")),
+                        new IndexModel(Indexes.ascending("couponId"))),
                 Category.COLLECTION, List.of(
                         new IndexModel(Indexes.ascending("slug"), new IndexOptions().unique(true).name("slug_1"))));
     }

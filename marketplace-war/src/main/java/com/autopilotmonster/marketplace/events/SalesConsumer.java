@@ -35,6 +35,9 @@ public class SalesConsumer {
     @Inject
     PaidPurchases purchases;
 
+    @Inject
+    com.autopilotmonster.marketplace.domain.CouponRedemptions coupons;
+
     @Incoming("payment-success")
     public CompletionStage<Void> onPayment(Message<String> message) {
         return consumer.handle(CONSUMER, message, this::paid);
@@ -50,6 +53,9 @@ public class SalesConsumer {
         }
         if (payment == null || payment.items == null) {
             return;
+        }
+        if (payment.orderId != null) {
+            coupons.advance(payment.orderId, "paid"); // a coupon use of this order is spent for good
         }
         Map<String, Integer> quantities = new LinkedHashMap<>();
         for (PaymentSucceeded.Item item : payment.items) {
