@@ -27,6 +27,19 @@ public final class CartRequests {
     public record UpdateItem(@NotNull BigDecimal quantity) {
     }
 
+    /** The original client sends {@code couponCode}; {@code code} is accepted too. */
+    public record ApplyCoupon(@Pattern(regexp = "[A-Za-z0-9_-]{3,32}", message = "is not a coupon code") String couponCode,
+                              @Pattern(regexp = "[A-Za-z0-9_-]{3,32}", message = "is not a coupon code") String code) {
+        String theCode() {
+            String c = couponCode != null ? couponCode : code;
+            if (c == null) {
+                throw ApiException.validation("couponCode is required",
+                        List.of(new FieldViolation("couponCode", "is required")));
+            }
+            return c;
+        }
+    }
+
     /** ObjectId hex in one spelling (lower case, as the catalog and its events write it). */
     static String id(String productId) {
         return productId.toLowerCase(java.util.Locale.ROOT);

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -41,6 +42,10 @@ public class CartResource {
     @Inject
     CurrentUser currentUser;
 
+    /** The caller's own token, handed on to the marketplace for coupon quotes. */
+    @HeaderParam("Authorization")
+    String authorization;
+
     @GET
     @Operation(summary = "The caller's cart (an empty cart if there is none)")
     public CartView get() {
@@ -53,7 +58,7 @@ public class CartResource {
     @ResponseMessage("Item added to cart")
     @Operation(summary = "Add an active product (quantity defaults to 1; again adds to the same line)")
     public CartView add(@Valid @NotNull CartRequests.AddItem body) {
-        return view(carts.add(currentUser.id(), CartRequests.id(body.productId()), CartRequests.wholeNumber(body.quantity())));
+        return requoted(carts.add(currentUser.id(), CartRequests.id(body.productId()), CartRequests.wholeNumber(body.quantity())));
     }
 
     @PUT
@@ -64,7 +69,7 @@ public class CartResource {
     public CartView update(@PathParam("productId") @Pattern(regexp = CartRequests.OBJECT_ID,
             message = "must be a product id (24 hex characters)") String productId,
                            @Valid @NotNull CartRequests.UpdateItem body) {
-        return view(carts.setQuantity(currentUser.id(), CartRequests.id(productId), CartRequests.wholeNumber(body.quantity())));
+        return requoted(carts.setQuantity(currentUser.id(), CartRequests.id(productId), CartRequests.wholeNumber(body.quantity())));
     }
 
     @DELETE
@@ -73,7 +78,7 @@ public class CartResource {
     @Operation(summary = "Remove the product's line")
     public CartView remove(@PathParam("productId") @Pattern(regexp = CartRequests.OBJECT_ID,
             message = "must be a product id (24 hex characters)") String productId) {
-        return view(carts.remove(currentUser.id(), CartRequests.id(productId)));
+        return requoted(carts.remove(currentUser.id(), CartRequests.id(productId)));
     }
 
     @DELETE
@@ -81,6 +86,27 @@ public class CartResource {
     @Operation(summary = "Empty the cart")
     public CartView clear() {
         return view(carts.clear(currentUser.id()));
+    }
+
+    @POST
+    @Path("/coupon")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseMessage("Coupon applied successfully")
+    @Operation(summary = "Apply a coupon (404 unknown, 422 not usable for this cart); the discount is the marketplace's quote")
+    public CartView applyCoupon(@Valid @NotNull CartRequests.ApplyCoupon body) {
+        return view(carts.applyCoupon(currentUser.id(), authorization, body.theCode()));
+    }
+
+    @DELETE
+    @Path("/coupon")
+    @ResponseMessage("Coupon removed successfully")
+    @Operation(summary = "Remove the applied coupon")
+    public CartView removeCoupon() {
+        return view(carts.removeCoupon(currentUser.id()));
+    }
+
+    private CartView requoted(Cart cart) {
+        return view(carts.requote(currentUser.id(), authorization, cart));
     }
 
     private CartView view(Cart cart) {

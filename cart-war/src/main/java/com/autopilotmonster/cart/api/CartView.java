@@ -11,14 +11,14 @@ import java.util.List;
 
 /**
  * The spec's cart model as JSON (money as numbers with two decimals), with the spec id {@code cartId} and the
- * fields the original web client reads: {@code discount} (zero until a coupon applies) and, per line,
+ * fields the original web client reads: {@code couponCode} and {@code discount} (zero until a coupon applies) and, per line,
  * {@code vendorId} and {@code subtotal} (price x quantity).
  */
-@JsonbPropertyOrder({"id", "cartId", "userId", "items", "subtotal", "discount", "tax", "total", "currency", "createdAt",
-        "updatedAt", "expiresAt"})
+@JsonbPropertyOrder({"id", "cartId", "userId", "items", "subtotal", "couponCode", "discount", "tax", "total", "currency",
+        "createdAt", "updatedAt", "expiresAt"})
 public record CartView(@JsonbProperty("_id") String id, String cartId, String userId, List<Item> items,
-                       BigDecimal subtotal, BigDecimal discount, BigDecimal tax, BigDecimal total, String currency,
-                       Instant createdAt, Instant updatedAt, Instant expiresAt) {
+                       BigDecimal subtotal, String couponCode, BigDecimal discount, BigDecimal tax, BigDecimal total,
+                       String currency, Instant createdAt, Instant updatedAt, Instant expiresAt) {
 
     @JsonbPropertyOrder({"productId", "productName", "vendorId", "price", "quantity", "subtotal", "thumbnail", "available"})
     public record Item(String productId, String productName, String vendorId, BigDecimal price, int quantity,
@@ -33,7 +33,7 @@ public record CartView(@JsonbProperty("_id") String id, String cartId, String us
 
     static CartView of(Cart cart, CartTotals totals, String currency) {
         return new CartView(cart.id(), cart.id(), cart.userId(), cart.lines().stream().map(Item::of).toList(),
-                totals.subtotal(), BigDecimal.ZERO.setScale(2), totals.tax(), totals.total(), currency, cart.createdAt(),
+                totals.subtotal(), cart.couponCode(), totals.discount(), totals.tax(), totals.total(), currency, cart.createdAt(),
                 cart.updatedAt(), cart.expiresAt());
     }
 }

@@ -1,5 +1,6 @@
 package com.autopilotmonster.cart.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,9 +25,13 @@ public final class Cart {
     private final Instant updatedAt;
     private final Instant expiresAt;
     private final long version;
+    private final String couponCode;
+    private final BigDecimal discount;
 
     private Cart(ObjectId id, String userId, List<CartLine> lines, Instant createdAt, Instant updatedAt,
-                 Instant expiresAt, long version) {
+                 Instant expiresAt, long version, String couponCode, BigDecimal discount) {
+        this.couponCode = couponCode;
+        this.discount = couponCode == null || discount == null ? BigDecimal.ZERO.setScale(2) : Money.cents(discount);
         this.id = id;
         this.userId = userId;
         this.lines = List.copyOf(lines);
@@ -38,7 +43,7 @@ public final class Cart {
 
     /** A cart that is not stored yet (id null); the first write inserts it. */
     static Cart empty(String userId) {
-        return new Cart(null, userId, List.of(), null, null, null, 0);
+        return new Cart(null, userId, List.of(), null, null, null, 0, null, null);
     }
 
     public Optional<CartLine> line(String productId) {
@@ -73,7 +78,25 @@ public final class Cart {
     }
 
     Cart withLines(List<CartLine> next) {
-        return new Cart(id, userId, next, createdAt, updatedAt, expiresAt, version);
+        return new Cart(id, userId, next, createdAt, updatedAt, expiresAt, version, couponCode, discount);
+    }
+
+    /** The coupon as the marketplace quoted it for exactly these lines. */
+    Cart withCoupon(String code, BigDecimal quotedDiscount) {
+        return new Cart(id, userId, lines, createdAt, updatedAt, expiresAt, version, code, quotedDiscount);
+    }
+
+    Cart withoutCoupon() {
+        return couponCode == null ? this : new Cart(id, userId, lines, createdAt, updatedAt, expiresAt, version, null, null);
+    }
+
+    public String couponCode() {
+        return couponCode;
+    }
+
+    /** The applied coupon's discount (zero without one); the totals never let it exceed the subtotal. */
+    public BigDecimal discount() {
+        return discount;
     }
 
     boolean expiredAt(Instant now) {
@@ -131,6 +154,7 @@ public final class Cart {
                 .append("createdAt", Date.from(createdAt == null ? now : createdAt))
                 .append("updatedAt", Date.from(now))
                 .append("expiresAt", Date.from(expiry == null ? now : expiry))
+                .append("couponCode", couponCode).append("discount", discount.doubleValue())
                 .append("__v", version + 1);
     }
 
@@ -146,7 +170,8 @@ public final class Cart {
         }
         Number v = d.get("__v", Number.class);
         return new Cart(d.getObjectId("_id"), d.getString("userId"), lines, instant(d.getDate("createdAt")),
-                instant(d.getDate("updatedAt")), instant(d.getDate("expiresAt")), v == null ? 0 : v.longValue());
+                instant(d.getDate("updatedAt")), instant(d.getDate("expiresAt")), v == null ? 0 : v.longValue(),
+                d.getString("couponCode"), d.get("discount") == null ? null : Money.of(d.get("discount")));
     }
 
     private static Instant instant(Date date) {

@@ -2,6 +2,7 @@ package com.autopilotmonster.cart.domain;
 
 import com.autopilotmonster.cart.client.CatalogProduct;
 import com.autopilotmonster.cart.client.CatalogUnavailableException;
+import com.autopilotmonster.cart.client.CouponQuotes;
 import com.autopilotmonster.cart.client.ProductCatalog;
 import com.autopilotmonster.cart.client.ProductNotFoundException;
 import com.autopilotmonster.common.problem.ApiException;
@@ -32,13 +33,16 @@ public class CartService {
     @Inject
     CartSettings settings;
 
+    @Inject
+    CouponQuotes coupons;
+
     /** The user's cart, or an empty (unsaved) one. */
     public Cart get(String userId) {
         return store.find(userId).orElseGet(() -> Cart.empty(userId));
     }
 
     public CartTotals totals(Cart cart) {
-        return CartTotals.of(cart.lines(), settings.taxRate());
+        return CartTotals.of(cart.lines(), settings.taxRate(), cart.discount());
     }
 
     public String currency() {
@@ -116,6 +120,80 @@ public class CartService {
             changed += result.isPresent() ? 1 : 0;
         }
         return changed;
+    }
+
+    /**
+     * Applies a coupon as the marketplace quotes it for the cart's available lines. The quote is asked outside
+     * the store's conditional write; if the lines changed meanwhile, it is asked again for the new lines, so
+     * the stored discount always belongs to the stored lines.
+     */
+    public Cart applyCoupon(String userId, String authorization, String code) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Cart current = store.find(userId).orElse(null);
+            Map<String, Integer> quoted = current == null ? Map.of() : quantities(current);
+            if (quoted.isEmpty()) {
+                throw ApiException.unprocessable("Your cart is empty; add a product before applying a coupon");
+            }
+            CouponQuotes.Applied applied = quote(authorization, code, quoted);
+            Optional<Cart> written = store.change(userId, false, true, cart -> quantities(cart).equals(quoted)
+                    ? cart.withCoupon(applied.code(), applied.discount()) : cart);
+            if (written.isPresent() && applied.code().equals(written.get().couponCode())
+                    && quantities(written.get()).equals(quoted)) {
+                return written.get();
+            }
+        }
+        throw ApiException.conflict("The cart is being changed by another request; retry");
+    }
+
+    public Cart removeCoupon(String userId) {
+        return store.change(userId, false, true, Cart::withoutCoupon).orElseGet(() -> Cart.empty(userId));
+    }
+
+    /**
+     * After the user changed the lines, the coupon is quoted again: a coupon that no longer applies (minimum
+     * subtotal, scope) is removed; while the marketplace is unreachable the last discount stays, capped by the
+     * subtotal - the order asks again anyway before anything is charged.
+     */
+    public Cart requote(String userId, String authorization, Cart cart) {
+        if (cart.couponCode() == null) {
+            return cart;
+        }
+        Map<String, Integer> quoted = quantities(cart);
+        CouponQuotes.Applied applied;
+        try {
+            applied = quoted.isEmpty() ? null : coupons.quote(authorization, cart.couponCode(), quoted);
+        } catch (ApiException refused) {
+            applied = null;
+        } catch (CatalogUnavailableException | FaultToleranceException e) {
+            LOG.log(Level.WARNING, "coupon quote failed, the last discount stays: {0}", e.toString());
+            return cart;
+        }
+        CouponQuotes.Applied now = applied;
+        return store.change(userId, false, false, c -> {
+            if (!quantities(c).equals(quoted) || c.couponCode() == null) {
+                return c; // changed again meanwhile: that request quotes for itself
+            }
+            if (now == null) {
+                return c.withoutCoupon();
+            }
+            return now.discount().compareTo(c.discount()) == 0 ? c : c.withCoupon(now.code(), now.discount());
+        }).orElse(cart);
+    }
+
+    private CouponQuotes.Applied quote(String authorization, String code, Map<String, Integer> quantities) {
+        try {
+            return coupons.quote(authorization, code, quantities);
+        } catch (CatalogUnavailableException | FaultToleranceException e) {
+            LOG.log(Level.WARNING, "coupon quote failed: {0}", e.toString());
+            throw new ApiException(503, "dependency-unavailable", "Service Unavailable",
+                    "Coupons cannot be checked right now; retry shortly", List.of(), Map.of("Retry-After", "5"));
+        }
+    }
+
+    private static Map<String, Integer> quantities(Cart cart) {
+        Map<String, Integer> quantities = new java.util.TreeMap<>();
+        cart.lines().stream().filter(CartLine::available).forEach(l -> quantities.put(l.productId(), l.quantity()));
+        return quantities;
     }
 
     /** The user ordered these products: their lines leave the cart (the rest stays for later). */

@@ -83,7 +83,7 @@ public class CartStore {
             if (next == current) {
                 return current.isStored() ? Optional.of(current) : Optional.empty();
             }
-            Document written = next.toDocument(CartTotals.of(next.lines(), settings.taxRate()), settings.currency(),
+            Document written = next.toDocument(CartTotals.of(next.lines(), settings.taxRate(), next.discount()), settings.currency(),
                     now, userChange ? now.plus(settings.expiry()) : null);
             if (write(current, written)) {
                 return Optional.of(Cart.from(written));
