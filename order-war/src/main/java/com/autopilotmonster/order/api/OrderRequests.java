@@ -22,7 +22,8 @@ public final class OrderRequests {
     /** Without {@code items} (or with an empty list) the caller's cart is ordered. */
     public record CreateOrder(@Size(max = 50, message = "at most 50 lines") List<@Valid @NotNull Line> items,
                               @Valid @NotNull BillingAddress billingAddress,
-                              @Pattern(regexp = "stripe|razorpay", message = "must be stripe or razorpay") String paymentMethod) {
+                              @Pattern(regexp = "stripe|razorpay", message = "must be stripe or razorpay") String paymentMethod,
+                              @Pattern(regexp = "[A-Za-z0-9_-]{3,32}", message = "is not a coupon code") String couponCode) {
     }
 
     public record Line(@NotBlank @Pattern(regexp = "[0-9a-fA-F]{24}", message = "must be a product id") String productId,

@@ -106,7 +106,7 @@ public class OrderResource {
         BillingAddress billing = new BillingAddress(b.name(), b.email(), b.address(), b.city(), b.country(), b.zip());
         String method = body.paymentMethod() == null ? "stripe" : body.paymentMethod();
         IdempotentCheckout.Placed placed = idempotent.place(userId, idempotencyKey, fingerprint(body),
-                () -> checkout.place(userId, currentUser.email(), authorization, explicit, billing, method));
+                () -> checkout.place(userId, currentUser.email(), authorization, explicit, body.couponCode(), billing, method));
         Response.ResponseBuilder answer = Response.status(Response.Status.CREATED).entity(OrderView.of(placed.order()));
         if (placed.replayed()) {
             answer.header("Idempotent-Replayed", "true");

@@ -29,7 +29,11 @@ public class CartReader {
     public record Wanted(String productId, int quantity) {
     }
 
-    public List<Wanted> lines(String authorization) {
+    /** The cart's lines and the coupon applied to it (null when none). */
+    public record Contents(List<Wanted> lines, String couponCode) {
+    }
+
+    public Contents read(String authorization) {
         JsonObject answer;
         try {
             answer = cart.cart(authorization);
@@ -47,8 +51,9 @@ public class CartReader {
         JsonObject data = answer == null ? null : answer.getJsonObject("data");
         JsonArray items = data == null || !(data.get("items") instanceof JsonArray a) ? null : a;
         List<Wanted> lines = new ArrayList<>();
+        String coupon = data != null && data.get("couponCode") instanceof jakarta.json.JsonString code ? code.getString() : null;
         if (items == null) {
-            return lines;
+            return new Contents(lines, coupon);
         }
         for (JsonValue value : items) {
             if (value instanceof JsonObject item && item.get("productId") instanceof jakarta.json.JsonString id
@@ -56,6 +61,6 @@ public class CartReader {
                 lines.add(new Wanted(id.getString(), quantity.intValue()));
             }
         }
-        return lines;
+        return new Contents(lines, coupon);
     }
 }

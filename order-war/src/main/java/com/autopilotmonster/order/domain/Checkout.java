@@ -6,6 +6,7 @@ import com.autopilotmonster.common.problem.FieldViolation;
 import com.autopilotmonster.order.client.CartReader;
 import com.autopilotmonster.order.client.Catalog;
 import com.autopilotmonster.order.client.CatalogProduct;
+import com.autopilotmonster.order.client.CouponUses;
 import com.autopilotmonster.order.events.OrderCreated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,9 @@ import org.bson.Document;
 /**
  * Places orders: the wanted lines (the caller's cart, or an explicit list) are merged per product, each is
  * priced by the catalog - only active products, never a client's price - and the totals are computed in
- * BigDecimal. Nothing is written until every line is priced, so a catalog outage leaves no half order.
+ * BigDecimal. Nothing is written until every line is priced, so a catalog outage leaves no half order. A
+ * coupon (the request's, else the cart's) is checked last, by reserving one use for this order number at the
+ * marketplace; the use is given back if the order is not written after all.
  */
 @ApplicationScoped
 public class Checkout {
@@ -45,12 +48,17 @@ public class Checkout {
     @Inject
     OrderSettings settings;
 
+    @Inject
+    CouponUses coupons;
+
     /** @param explicit the lines the client listed, or null/empty to order the caller's cart */
     public Order place(String userId, String userEmail, String authorization, List<CartReader.Wanted> explicit,
-                       BillingAddress billing, String paymentMethod) {
+                       String couponCode, BillingAddress billing, String paymentMethod) {
         BillingAddress address = normalize(billing);
         boolean fromCart = explicit == null || explicit.isEmpty();
-        List<CartReader.Wanted> wanted = fromCart ? cart.lines(authorization) : explicit;
+        CartReader.Contents contents = fromCart ? cart.read(authorization) : null;
+        List<CartReader.Wanted> wanted = fromCart ? contents.lines() : explicit;
+        String coupon = couponCode != null ? couponCode : fromCart ? contents.couponCode() : null;
         if (wanted.isEmpty()) {
             throw ApiException.unprocessable(fromCart ? "Your cart is empty" : "The order has no items");
         }
@@ -64,20 +72,35 @@ public class Checkout {
                 continue;
             }
             lines.add(new OrderLine(product.id(), product.name(), Money.of(product.price()), entry.getValue(),
-                    product.vendorId()));
+                    product.vendorId(), null));
         }
         if (!unavailable.isEmpty()) {
             throw ApiException.unprocessable("These products are not available: " + String.join(", ", unavailable));
         }
         BigDecimal subtotal = Money.of(lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add));
-        BigDecimal tax = subtotal.multiply(settings.taxRate()).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal total = Money.of(subtotal.add(tax));
         Instant now = Instant.now();
         Document document = null;
         for (int attempt = 0; attempt < 5 && document == null; attempt++) {
-            Document candidate = Order.newDocument(OrderIds.next(), userId, userEmail, lines, subtotal, tax, total,
+            String orderId = OrderIds.next();
+            CouponUses.Reserved reserved = coupon == null ? null : coupons.reserve(authorization, coupon, orderId,
+                    lines.stream().map(l -> new CouponUses.Line(l.productId(), l.quantity())).toList());
+            List<OrderLine> priced = reserved == null ? lines : lines.stream()
+                    .map(l -> l.withDiscount(reserved.lineDiscounts().get(l.productId()))).toList();
+            BigDecimal discount = reserved == null ? Money.of(BigDecimal.ZERO) : Money.of(reserved.discount().min(subtotal));
+            BigDecimal taxed = subtotal.subtract(discount);
+            BigDecimal tax = taxed.multiply(settings.taxRate()).setScale(2, RoundingMode.HALF_UP);
+            Document candidate = Order.newDocument(orderId, userId, userEmail, priced, subtotal,
+                    reserved == null ? null : reserved.code(), discount, tax, Money.of(taxed.add(tax)),
                     settings.currency(), paymentMethod, address, now);
-            if (orders.insert(candidate)) {
+            boolean written = false;
+            try {
+                written = orders.insert(candidate);
+            } finally {
+                if (!written && reserved != null) {
+                    coupons.release(authorization, orderId); // this number was taken (or the store failed)
+                }
+            }
+            if (written) {
                 document = candidate;
             }
         }
@@ -86,8 +109,9 @@ public class Checkout {
         }
         Order order = Order.from(document);
         events.publish(OrderCreated.TOPIC, order.orderId(), new OrderCreated(order.orderId(), userId,
-                lines.stream().map(l -> new OrderCreated.Item(l.productId(), l.productName(), l.price(), l.quantity(),
-                        l.vendorId())).toList(), subtotal, tax, total, order.currency(), now.toString()));
+                order.items().stream().map(l -> new OrderCreated.Item(l.productId(), l.productName(), l.price(),
+                        l.quantity(), l.vendorId(), l.discount())).toList(), subtotal, order.couponCode(),
+                order.discount(), order.tax(), order.total(), order.currency(), now.toString()));
         return order;
     }
 

@@ -17,19 +17,20 @@ import org.bson.types.ObjectId;
 public record Order(String id, String orderId, String userId, List<OrderLine> items, BigDecimal subtotal,
                     BigDecimal tax, BigDecimal total, String currency, OrderStatus status, PaymentStatus paymentStatus,
                     String paymentMethod, String paymentIntent, BillingAddress billingAddress, boolean needsReview,
-                    String reviewReason, Instant createdAt, Instant updatedAt, String userEmail, BigDecimal discount) {
+                    String reviewReason, Instant createdAt, Instant updatedAt, String userEmail, BigDecimal discount,
+                    String couponCode) {
 
     public static final String COLLECTION = "orders";
 
     static Document newDocument(String orderId, String userId, String userEmail, List<OrderLine> items, BigDecimal subtotal,
-                                BigDecimal tax, BigDecimal total, String currency, String paymentMethod,
-                                BillingAddress billing, Instant now) {
+                                String couponCode, BigDecimal discount, BigDecimal tax, BigDecimal total, String currency,
+                                String paymentMethod, BillingAddress billing, Instant now) {
         Date at = Date.from(now);
         return new Document("_id", new ObjectId()).append("orderId", orderId).append("userId", userId)
                 .append("userEmail", userEmail)
                 .append("items", items.stream().map(OrderLine::toDocument).toList())
                 .append("subtotal", Money.toStored(subtotal)).append("tax", Money.toStored(tax))
-                .append("discount", Money.toStored(BigDecimal.ZERO))
+                .append("discount", Money.toStored(discount)).append("couponCode", couponCode)
                 .append("total", Money.toStored(total)).append("currency", currency)
                 .append("status", OrderStatus.PENDING.value()).append("paymentStatus", PaymentStatus.PENDING.value())
                 .append("paymentMethod", paymentMethod).append("billingAddress", billing.toDocument())
@@ -50,7 +51,8 @@ public record Order(String id, String orderId, String userId, List<OrderLine> it
                 d.getString("paymentMethod"), d.getString("paymentIntent"),
                 BillingAddress.from(d.get("billingAddress", Document.class)), Boolean.TRUE.equals(d.getBoolean("needsReview")),
                 d.getString("reviewReason"), instant(d.getDate("createdAt")), instant(d.getDate("updatedAt")),
-                d.getString("userEmail"), d.get("discount") == null ? Money.of(BigDecimal.ZERO) : Money.fromStored(d.get("discount")));
+                d.getString("userEmail"), d.get("discount") == null ? Money.of(BigDecimal.ZERO) : Money.fromStored(d.get("discount")),
+                d.getString("couponCode"));
     }
 
     private static Instant instant(Date date) {

@@ -11,12 +11,17 @@ public record PaymentSucceeded(String orderId, String userId, BigDecimal amount,
 
     public static final String TOPIC = "payment.success";
 
-    /** A paid line: {@code price} is the unit price charged (catalog price at checkout), in the order's currency. */
-    @JsonbPropertyOrder({"productId", "productName", "vendorId", "price", "quantity"})
-    public record Item(String productId, String productName, String vendorId, BigDecimal price, int quantity) {
+    /**
+     * A paid line: {@code price} is the unit catalog price at checkout, {@code discount} the line's share of a
+     * coupon and {@code total} what was charged for it (price x quantity - discount): vendors earn on total.
+     */
+    @JsonbPropertyOrder({"productId", "productName", "vendorId", "price", "quantity", "discount", "total"})
+    public record Item(String productId, String productName, String vendorId, BigDecimal price, int quantity,
+                       BigDecimal discount, BigDecimal total) {
 
         public static Item of(com.autopilotmonster.order.domain.OrderLine line) {
-            return new Item(line.productId(), line.productName(), line.vendorId(), line.price(), line.quantity());
+            return new Item(line.productId(), line.productName(), line.vendorId(), line.price(), line.quantity(),
+                    line.discount(), line.netTotal());
         }
     }
 }
