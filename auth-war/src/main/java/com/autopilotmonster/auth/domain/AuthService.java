@@ -3,6 +3,7 @@ package com.autopilotmonster.auth.domain;
 import com.autopilotmonster.common.mail.Mailer;
 import com.autopilotmonster.auth.events.UserLoggedIn;
 import com.autopilotmonster.auth.events.UserRegistered;
+import com.autopilotmonster.auth.events.UserUpdated;
 import com.autopilotmonster.common.events.EventPublisher;
 import com.autopilotmonster.common.problem.ApiException;
 import com.autopilotmonster.common.security.TokenStatus;
@@ -93,7 +94,8 @@ public class AuthService {
             throw ApiException.conflict("An account with this email already exists");
         }
         events.publish(UserRegistered.TOPIC, user.id(),
-                new UserRegistered(user.id(), user.email(), user.firstName(), Instant.now().toString()));
+                new UserRegistered(user.id(), user.email(), user.firstName(), user.lastName(), user.role().value(),
+                        Instant.now().toString()));
         sendVerification(user);
         return open(user);
     }
@@ -207,11 +209,33 @@ public class AuthService {
         return users.byId(userId).orElseThrow(() -> ApiException.notFound("User not found"));
     }
 
+    /**
+     * Renames the account (a null name stays as it is) and, if a name really changed, publishes
+     * {@code user.updated} with the change's version, so the user service's profile follows. The person's own
+     * request is the newest change by definition: its version is now, or just above the current one should an
+     * applied event carry a later stamp (another server's clock ahead of ours).
+     */
     public User updateProfile(String userId, String firstName, String lastName) {
-        User user = profile(userId);
-        user.rename(firstName == null ? user.firstName() : firstName.trim(),
-                lastName == null ? user.lastName() : lastName.trim());
-        return users.update(user);
+        String first = firstName == null ? null : firstName.trim();
+        String last = lastName == null ? null : lastName.trim();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            User user = profile(userId);
+            boolean changes = (first != null && !first.equals(user.firstName()))
+                    || (last != null && !last.equals(user.lastName()));
+            if (!changes) {
+                return user;
+            }
+            long current = user.namesVersion() == null ? 0 : user.namesVersion();
+            Instant version = Instant.ofEpochMilli(Math.max(Instant.now().toEpochMilli(), current + 1));
+            if (users.renameIfNewer(userId, first, last, version)) {
+                User renamed = profile(userId);
+                events.publish(UserUpdated.TOPIC, userId,
+                        new UserUpdated(userId, renamed.firstName(), renamed.lastName(), version.toString()));
+                return renamed;
+            }
+            // an event's names were written between our read and our update: decide again on the new state
+        }
+        throw ApiException.conflict("The profile is being changed at the same moment; retry");
     }
 
     private Session open(User user) {

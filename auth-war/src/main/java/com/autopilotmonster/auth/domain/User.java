@@ -47,6 +47,13 @@ public class User {
     @Column
     private Instant updatedAt;
 
+    /**
+     * When the names last changed, here or in the user service (epoch milliseconds; a number so that the
+     * store compares it exactly): an event carrying an older change is not applied. Absent on old documents.
+     */
+    @Column
+    private Long namesVersion;
+
     public User() {
     }
 
@@ -71,11 +78,6 @@ public class User {
         touch();
     }
 
-    void rename(String firstName, String lastName) {
-        this.firstName = firstName;
-        this.lastName = lastName;
-        touch();
-    }
 
     void verifyEmail() {
         this.emailVerified = true;
@@ -134,5 +136,9 @@ public class User {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public Long namesVersion() {
+        return namesVersion;
     }
 }

@@ -4,8 +4,17 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import jakarta.nosql.Template;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 
 /** Users through Eclipse JNoSQL; a duplicate email (unique index) is reported, not thrown raw. */
 @ApplicationScoped
@@ -13,6 +22,9 @@ public class UserStore {
 
     @Inject
     Template template;
+
+    @Inject
+    MongoDatabase database;
 
     public Optional<User> byEmail(String email) {
         return template.select(User.class).where("email").eq(email).singleResult();
@@ -40,6 +52,32 @@ public class UserStore {
 
     public User update(User user) {
         return template.update(user);
+    }
+
+    /**
+     * Sets the names (a null one stays as it is) if {@code version} is newer than the names' current version,
+     * in ONE conditional update of just these fields: a concurrent change of anything else is not overwritten,
+     * and of two name changes the later one wins whatever order they arrive in.
+     *
+     * @return false if the user does not exist or already holds names at least as new
+     */
+    public boolean renameIfNewer(String id, String firstName, String lastName, Instant version) {
+        if (id == null || !ObjectId.isValid(id)) {
+            return false;
+        }
+        long at = version.toEpochMilli();
+        List<Bson> set = new ArrayList<>();
+        if (firstName != null) {
+            set.add(Updates.set("firstName", firstName));
+        }
+        if (lastName != null) {
+            set.add(Updates.set("lastName", lastName));
+        }
+        set.add(Updates.set("namesVersion", at));
+        set.add(Updates.set("updatedAt", new Date()));
+        return database.getCollection("users").updateOne(Filters.and(Filters.eq("_id", new ObjectId(id)),
+                        Filters.or(Filters.eq("namesVersion", null), Filters.lt("namesVersion", at))),
+                Updates.combine(set)).getModifiedCount() > 0;
     }
 
     private static boolean isDuplicateKey(Throwable e) {

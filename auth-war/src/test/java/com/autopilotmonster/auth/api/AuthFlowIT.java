@@ -89,6 +89,9 @@ class AuthFlowIT {
                 e -> e.value().contains(userId));
         assertTrue(event.value().contains("\"email\":\"" + email + "\""), event.value());
         assertTrue(event.value().contains("\"firstName\":\"Ada\"") && event.value().contains("\"timestamp\""));
+        // the user service's profile and the admin read model want these too
+        assertTrue(event.value().contains("\"lastName\":\"Lovelace\"") && event.value().contains("\"role\":\"user\""),
+                event.value());
         assertEquals("user.registered", event.headers().get("ce_type"));
         assertEquals("/auth", event.headers().get("ce_source"));
         assertTrue(event.headers().get("ce_id") != null && event.headers().get("ce_time") != null);
