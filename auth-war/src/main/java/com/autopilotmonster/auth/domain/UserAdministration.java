@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
 
 /**
@@ -34,6 +35,9 @@ public class UserAdministration {
 
     @Inject
     TokenStatus tokenStatus;
+
+    @Inject
+    AdminGuard adminGuard;
 
     /** Search is a case-insensitive substring match on email and names; the input is quoted, never a pattern. */
     public Page<String> search(String query, Role role, Boolean active, PageRequest paging) {
@@ -64,9 +68,30 @@ public class UserAdministration {
 
     public User update(String actingAdminId, String id, Role role, Boolean active, Boolean emailVerified) {
         User user = get(id);
-        if (id.equals(actingAdminId) && ((role != null && role != Role.ADMIN) || Boolean.FALSE.equals(active))) {
+        boolean removesAnAdmin = (role != null && role != Role.ADMIN) || Boolean.FALSE.equals(active);
+        if (id.equals(actingAdminId) && removesAnAdmin) {
             throw ApiException.conflict("Admins cannot demote or deactivate themselves");
         }
+        if (removesAnAdmin && user.role() == Role.ADMIN && user.active()) {
+            // two admins removing each other at the same moment would both see "another admin remains":
+            // count and change under one platform-wide lock so one of them always stays
+            return adminGuard.holding(() -> {
+                User current = get(id);
+                if (current.role() == Role.ADMIN && current.active() && otherActiveAdmins(id) == 0) {
+                    throw ApiException.conflict("The last active admin cannot be demoted or deactivated");
+                }
+                return apply(current, id, role, active, emailVerified);
+            });
+        }
+        return apply(user, id, role, active, emailVerified);
+    }
+
+    private long otherActiveAdmins(String id) {
+        return database.getCollection("users").countDocuments(Filters.and(Filters.eq("role", Role.ADMIN.value()),
+                Filters.eq("isActive", true), Filters.ne("_id", new ObjectId(id))));
+    }
+
+    private User apply(User user, String id, Role role, Boolean active, Boolean emailVerified) {
         if (role != null) {
             user.changeRole(role);
         }
