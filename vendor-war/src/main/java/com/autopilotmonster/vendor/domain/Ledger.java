@@ -57,7 +57,17 @@ public class Ledger {
     }
 
     /** A sold (or refunded) product line as the order service's events carry it. */
-    public record Line(String productId, String productName, String vendorId, BigDecimal price, int quantity) {
+    /** A sold line; {@code discount} is its share of a coupon (zero without one): vendors earn on what was charged. */
+    public record Line(String productId, String productName, String vendorId, BigDecimal price, int quantity,
+                       BigDecimal discount) {
+
+        public Line {
+            discount = discount == null ? BigDecimal.ZERO : discount;
+        }
+
+        long grossCents() {
+            return Money.gross(price, quantity) - Money.cents(discount);
+        }
     }
 
     /** {@code payment.success}: one pending credit per vendor line. */
@@ -65,7 +75,7 @@ public class Ledger {
         VendorSettings.Current current = settings.current();
         Instant availableAt = at.plus(current.holding());
         for (Line line : lines) {
-            long gross = Money.gross(line.price(), line.quantity());
+            long gross = line.grossCents();
             long commission = Money.commission(gross, current.commissionRate());
             Document entry = new Document("_id", new ObjectId().toHexString()).append("vendorId", line.vendorId())
                     .append("type", LedgerEntry.SALE).append("state", LedgerEntry.PENDING).append("currency", currency)
@@ -74,6 +84,7 @@ public class Ledger {
                     .append("netCents", gross - commission).append("orderId", orderId).append("eventId", eventId)
                     .append("productId", line.productId()).append("productName", line.productName())
                     .append("unitPrice", line.price().toPlainString()).append("quantity", line.quantity())
+                    .append("discount", line.discount().toPlainString())
                     .append("availableAt", Date.from(availableAt)).append("createdAt", Date.from(at))
                     .append("applied", true);
             if (insert(entry)) {
@@ -109,7 +120,7 @@ public class Ledger {
             } else {
                 // refund seen before (or without) its sale: debit what the sale would have credited now
                 BigDecimal r = settings.current().commissionRate();
-                gross = Money.gross(line.price(), line.quantity());
+                gross = line.grossCents();
                 commission = Money.commission(gross, r);
                 rate = r.toPlainString();
                 LOG.warning(() -> "order.refunded " + eventId + ": no sale entry for order " + orderId + " product "
@@ -122,6 +133,7 @@ public class Ledger {
                     .append("netCents", -(gross - commission)).append("orderId", orderId).append("eventId", eventId)
                     .append("productId", line.productId()).append("productName", line.productName())
                     .append("unitPrice", line.price().toPlainString()).append("quantity", line.quantity())
+                    .append("discount", line.discount().toPlainString())
                     .append("refundOf", credit == null ? null : credit.getString("_id"))
                     .append("availableAt", Date.from(at)).append("createdAt", Date.from(at)).append("releasedAt", new Date())
                     .append("applied", reversed);

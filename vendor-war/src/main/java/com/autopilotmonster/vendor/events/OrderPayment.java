@@ -18,5 +18,7 @@ public class OrderPayment {
         public String vendorId;
         public BigDecimal price;
         public Integer quantity;
+        /** The line's share of a coupon's discount (absent: none). */
+        public BigDecimal discount;
     }
 }

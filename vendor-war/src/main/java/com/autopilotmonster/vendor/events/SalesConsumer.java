@@ -80,13 +80,15 @@ public class SalesConsumer {
         Map<String, Ledger.Line> byProduct = new LinkedHashMap<>();
         for (OrderPayment.Item i : p.items) {
             if (i == null || i.productId == null || i.vendorId == null || i.price == null || i.price.signum() < 0
-                    || i.quantity == null || i.quantity <= 0) {
-                Payloads.skip(event, "a line without vendor, price or quantity in order " + p.orderId);
+                    || i.quantity == null || i.quantity <= 0 || i.discount != null && (i.discount.signum() < 0
+                    || i.discount.compareTo(i.price.multiply(java.math.BigDecimal.valueOf(i.quantity))) > 0)) {
+                Payloads.skip(event, "a line without vendor, price or quantity (or with an impossible discount) in order " + p.orderId);
                 continue;
             }
             byProduct.merge(i.vendorId + "/" + i.productId,
-                    new Ledger.Line(i.productId, i.productName, i.vendorId, i.price, i.quantity),
-                    (a, b) -> new Ledger.Line(a.productId(), a.productName(), a.vendorId(), a.price(), a.quantity() + b.quantity()));
+                    new Ledger.Line(i.productId, i.productName, i.vendorId, i.price, i.quantity, i.discount),
+                    (a, b) -> new Ledger.Line(a.productId(), a.productName(), a.vendorId(), a.price(), a.quantity() + b.quantity(),
+                            a.discount().add(b.discount())));
         }
         return new ArrayList<>(byProduct.values());
     }
