@@ -21,6 +21,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,13 +109,23 @@ public class ProfileResource {
         if (set.isEmpty() && unset.isEmpty()) {
             return Docs.view(profile);
         }
+        boolean renamed = set.containsKey("firstName") || set.containsKey("lastName")
+                || unset.contains("firstName") || unset.contains("lastName");
+        if (renamed) {
+            set.put(Profiles.NAMES_UPDATED_AT, Profiles.nextNamesVersion(profile));
+        }
         Document updated = profiles.update(currentUser.id(), set, unset);
-        if (set.containsKey("firstName") || set.containsKey("lastName") || set.containsKey("displayName")
-                || unset.contains("firstName") || unset.contains("lastName") || unset.contains("displayName")) {
+        if (renamed || set.containsKey("displayName") || unset.contains("displayName")) {
+            // the names travel with the version of their last change (not this request's time): a display-name
+            // edit must not carry old names past a newer rename made in auth meanwhile
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("userId", currentUser.id());
-            payload.put("firstName", updated.getString("firstName"));
-            payload.put("lastName", updated.getString("lastName"));
+            Date namesUpdatedAt = updated.getDate(Profiles.NAMES_UPDATED_AT);
+            if (namesUpdatedAt != null) {
+                payload.put("firstName", updated.getString("firstName"));
+                payload.put("lastName", updated.getString("lastName"));
+                payload.put("namesUpdatedAt", namesUpdatedAt.toInstant().toString());
+            }
             payload.put("displayName", updated.getString("displayName"));
             payload.put("timestamp", Instant.now().toString());
             payload.values().removeIf(java.util.Objects::isNull);

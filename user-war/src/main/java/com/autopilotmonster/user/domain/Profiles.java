@@ -27,6 +27,8 @@ import org.bson.types.ObjectId;
 public class Profiles {
 
     public static final String COLLECTION = "profiles";
+    /** When the names last changed, here or in auth: the version the two services compare (older loses). */
+    public static final String NAMES_UPDATED_AT = "namesUpdatedAt";
 
     @Inject
     MongoDatabase database;
@@ -111,6 +113,59 @@ public class Profiles {
         updates.add(Updates.set("updatedAt", new Date()));
         return profiles().findOneAndUpdate(Filters.eq("userId", userId), Updates.combine(updates),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+
+    /**
+     * The version to stamp on a name change the person makes here: now, or just above the current version if
+     * an applied event carries a later stamp (another server's clock ahead) - their own change is the newest.
+     */
+    public static Date nextNamesVersion(Document profile) {
+        Date current = profile.getDate(NAMES_UPDATED_AT);
+        long now = System.currentTimeMillis();
+        return new Date(current == null ? now : Math.max(now, current.getTime() + 1));
+    }
+
+    /**
+     * {@code user.updated} (auth): the account's names, applied only if {@code version} is newer than the
+     * profile's names ({@value #NAMES_UPDATED_AT}), in one conditional update, so a late older event changes
+     * nothing. A display name that was just the old names follows them; one the person chose stays. A deleted
+     * (anonymised) profile is never renamed. Not republished: the change came from auth (no ping-pong).
+     *
+     * @param firstName null = unchanged
+     * @param lastName  null = unchanged
+     * @return whether the names were applied
+     */
+    public boolean renamedElsewhere(String userId, String firstName, String lastName, Date version) {
+        Document before = findOrCreate(userId, null, firstName, lastName);
+        if (Boolean.TRUE.equals(before.getBoolean("deleted"))) {
+            return false;
+        }
+        List<Bson> set = new ArrayList<>();
+        if (firstName != null) {
+            set.add(Updates.set("firstName", firstName));
+        }
+        if (lastName != null) {
+            set.add(Updates.set("lastName", lastName));
+        }
+        set.add(Updates.set(NAMES_UPDATED_AT, version));
+        set.add(Updates.set("updatedAt", new Date()));
+        Document after = profiles().findOneAndUpdate(Filters.and(Filters.eq("userId", userId), Filters.ne("deleted", true),
+                        Filters.or(Filters.eq(NAMES_UPDATED_AT, null), Filters.lt(NAMES_UPDATED_AT, version))),
+                Updates.combine(set), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (after == null) {
+            return false;
+        }
+        // re-read: the profile may have been created with these names by findOrCreate a moment ago
+        String oldDisplay = displayName(before.getString("firstName"), before.getString("lastName"));
+        String newDisplay = displayName(after.getString("firstName"), after.getString("lastName"));
+        Object display = before.get("displayName");
+        if (newDisplay != null && !newDisplay.equals(display) && (display == null || display.equals(oldDisplay))) {
+            // conditional on the display name still being the old derived one: a choice made meanwhile is kept
+            profiles().updateOne(Filters.and(Filters.eq("userId", userId), display == null
+                            ? Filters.eq("displayName", null) : Filters.eq("displayName", display)),
+                    Updates.set("displayName", newDisplay));
+        }
+        return true;
     }
 
     /**

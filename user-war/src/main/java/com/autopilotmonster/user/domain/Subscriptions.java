@@ -161,6 +161,46 @@ public class Subscriptions {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
+    /**
+     * Ends the live subscriptions whose time is up (the {@link SubscriptionSweeper}'s work), each with ONE
+     * conditional update that only applies if the document is still as it was read (status and period end), so
+     * a webhook renewing it at the same moment wins; then the one-live-subscription claim is released.
+     * <ul>
+     * <li>cancelled at period end and the period is over: {@code cancelled};</li>
+     * <li>auto-renewing but no renewal (invoice paid) arrived within {@code renewalGrace} after the period
+     * ended (webhooks can be late; Stripe retries them for days): {@code expired};</li>
+     * <li>{@code incomplete} (the first invoice never confirmed) for longer than {@code incompleteTimeout}
+     * (Stripe itself gives up after 23 hours): {@code expired}.</li>
+     * </ul>
+     *
+     * @return how many subscriptions were ended
+     */
+    public int endLapsed(Date now, java.time.Duration renewalGrace, java.time.Duration incompleteTimeout) {
+        int ended = 0;
+        Date renewalDeadline = Date.from(now.toInstant().minus(renewalGrace));
+        Date incompleteDeadline = Date.from(now.toInstant().minus(incompleteTimeout));
+        Bson lapsed = Filters.or(
+                Filters.and(Filters.in("status", "active", "past_due"), Filters.eq("cancelAtPeriodEnd", true),
+                        Filters.lte("endDate", now)),
+                Filters.and(Filters.in("status", "active", "past_due"), Filters.lte("endDate", renewalDeadline)),
+                Filters.and(Filters.eq("status", "incomplete"), Filters.lte("createdAt", incompleteDeadline)));
+        for (Document d : subscriptions().find(lapsed).limit(500).into(new ArrayList<>())) {
+            String status = d.getString("status");
+            boolean cancelled = !"incomplete".equals(status) && Boolean.TRUE.equals(d.getBoolean("cancelAtPeriodEnd"));
+            Bson unchanged = Filters.and(Filters.eq("_id", d.getObjectId("_id")), Filters.eq("status", status),
+                    Filters.eq("endDate", d.getDate("endDate")));
+            Document after = subscriptions().findOneAndUpdate(unchanged, Updates.combine(
+                    Updates.set("status", cancelled ? "cancelled" : "expired"), Updates.set("autoRenew", false),
+                    Updates.set("endedAt", now), Updates.set("updatedAt", now)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (after != null) {
+                release(after.getString("userId"), after.getObjectId("_id"));
+                ended++;
+            }
+        }
+        return ended;
+    }
+
     Document byStripeId(String stripeSubscriptionId, String localId) {
         if (localId != null && ObjectId.isValid(localId)) {
             Document d = subscriptions().find(Filters.eq("_id", new ObjectId(localId))).first();

@@ -23,6 +23,14 @@ public final class EventPayloads {
         public String timestamp;
     }
 
+    /** {@code user.updated} (auth): {@code {userId, firstName, lastName, timestamp}}; timestamp = the names' version. */
+    public static class UserUpdated {
+        public String userId;
+        public String firstName;
+        public String lastName;
+        public String timestamp;
+    }
+
     /** {@code user.deleted} (admin): {@code {userId, timestamp}}. */
     public static class UserDeleted {
         public String userId;

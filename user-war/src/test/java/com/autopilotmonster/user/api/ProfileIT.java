@@ -127,6 +127,73 @@ class ProfileIT {
                 .body("data.company", nullValue()).body("data.userId", equalTo(user.id()));
     }
 
+    /** auth's {@code user.updated}: the account's names with the version (timestamp) of their change. */
+    private static String userUpdated(String userId, String first, String last, Instant version) {
+        return "{\"userId\":\"" + userId + "\"" + (first == null ? "" : ",\"firstName\":\"" + first + "\"")
+                + (last == null ? "" : ",\"lastName\":\"" + last + "\"") + ",\"timestamp\":\"" + version + "\"}";
+    }
+
+    private static String names(User user) {
+        var p = get(user.token(), "/api/users/profile").statusCode(200).extract().jsonPath();
+        return p.getString("data.firstName") + " " + p.getString("data.lastName");
+    }
+
+    @Test
+    void authsRenameReachesTheProfileOnceNeverBackwardsAndAChosenDisplayNameStays() {
+        User user = User.fresh();
+        Instant t1 = Instant.now();
+        String first = eventId();
+        String firstPayload = userUpdated(user.id(), "Grace", "Hopper", t1);
+        // before any profile exists: created with the names
+        publish("user.updated", user.id(), first, firstPayload);
+        Eventually.await("profile from user.updated", WAIT, () -> "Grace Hopper".equals(names(user)));
+        get(user.token(), "/api/users/profile").body("data.displayName", equalTo("Grace Hopper"));
+
+        // a derived display name follows the names...
+        publish("user.updated", user.id(), eventId(), userUpdated(user.id(), "Ada", "Byron", t1.plusSeconds(5)));
+        Eventually.await("newer names", WAIT, () -> "Ada Byron".equals(names(user)));
+        get(user.token(), "/api/users/profile").body("data.displayName", equalTo("Ada Byron"));
+        // ... one the person chose does not
+        send("PUT", user.token(), "/api/users/profile", "{\"displayName\":\"Countess\"}").statusCode(200);
+
+        publish("user.updated", user.id(), first, firstPayload);                                                 // redelivered
+        publish("user.updated", user.id(), eventId(), userUpdated(user.id(), "Stale", "Change", t1.plusSeconds(2)));  // older
+        publish("user.updated", user.id(), eventId(), "not json");                                               // poison
+        publish("user.updated", user.id(), eventId(), "{\"userId\":{\"$ne\":null},\"firstName\":\"X\",\"timestamp\":\"" + Instant.now() + "\"}");
+        publish("user.updated", user.id(), eventId(), "{\"userId\":\"" + user.id() + "\",\"firstName\":\"NoTime\"}");
+        // same key, same partition: once this is applied, everything above was handled
+        publish("user.updated", user.id(), eventId(), userUpdated(user.id(), null, "Lovelace", t1.plusSeconds(10)));
+        Eventually.await("marker applied", WAIT, () -> "Lovelace".equals(
+                get(user.token(), "/api/users/profile").extract().path("data.lastName")));
+        get(user.token(), "/api/users/profile").body("data.firstName", equalTo("Ada"))
+                .body("data.displayName", equalTo("Countess"));
+        // nothing applied from auth was echoed back as user.profile.updated (the person's own PUT was)
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> com.autopilotmonster.testsupport
+                .KafkaTopicReader.awaitRecord("user.profile.updated", Duration.ofSeconds(6),
+                        e -> e.value().contains(user.id()) && e.value().contains("Lovelace")));
+    }
+
+    @Test
+    void aRenameHereCarriesItsVersionAndAnOlderAuthEventDoesNotUndoIt() {
+        User user = User.fresh();
+        get(user.token(), "/api/users/profile").statusCode(200);
+        Instant before = Instant.now().minusSeconds(1);
+        send("PUT", user.token(), "/api/users/profile", "{\"firstName\":\"Mary\",\"lastName\":\"Jackson\"}")
+                .statusCode(200).body("data.firstName", equalTo("Mary"));
+        var event = com.autopilotmonster.testsupport.KafkaTopicReader.awaitRecord("user.profile.updated", WAIT,
+                e -> e.value().contains(user.id()) && e.value().contains("Jackson"));
+        var payload = io.restassured.path.json.JsonPath.from(event.value());
+        Instant version = Instant.parse(payload.getString("namesUpdatedAt"));
+        org.junit.jupiter.api.Assertions.assertTrue(version.isAfter(before), event.value());
+        org.junit.jupiter.api.Assertions.assertEquals("Mary", payload.getString("firstName"));
+        // auth's change made before the person's rename here arrives late: it loses
+        publish("user.updated", user.id(), eventId(), userUpdated(user.id(), "Older", "Name", version.minusMillis(500)));
+        publish("user.updated", user.id(), eventId(), userUpdated(user.id(), null, "Newer", version.plusMillis(500)));
+        Eventually.await("newer applied", WAIT, () -> "Newer".equals(
+                get(user.token(), "/api/users/profile").extract().path("data.lastName")));
+        get(user.token(), "/api/users/profile").body("data.firstName", equalTo("Mary"));
+    }
+
     @Test
     void everyEndpointNeedsAValidToken() {
         String[][] calls = {{"GET", "/api/users/profile"}, {"PUT", "/api/users/profile"}, {"GET", "/api/users/dashboard"},

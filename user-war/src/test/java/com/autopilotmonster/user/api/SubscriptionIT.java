@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.autopilotmonster.user.api.Users.User;
 import java.math.BigDecimal;
+import com.autopilotmonster.testsupport.Eventually;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,5 +154,67 @@ class SubscriptionIT {
         get(user.token(), "/api/users/subscriptions").body("data[0].status", equalTo("incomplete"))
                 .body("data[0].subscriptionId", notNullValue());
         get(user.token(), "/api/users/subscriptions/active").body("data", nullValue());
+    }
+
+    /** Signed webhook: the Stripe subscription active with a period ending at {@code end} (epoch s). */
+    private static void activeUntil(String stripeSub, String id, String userId, long end, boolean cancelAtPeriodEnd) {
+        String meta = "{\"subscriptionId\":\"" + id + "\",\"userId\":\"" + userId + "\"}";
+        StripeStub.signed(StripeStub.event(evt(), "customer.subscription.updated", "{\"id\":\"" + stripeSub
+                + "\",\"object\":\"subscription\",\"status\":\"active\",\"current_period_start\":"
+                + (end - 30) + ",\"current_period_end\":" + end + ",\"cancel_at_period_end\":" + cancelAtPeriodEnd
+                + ",\"metadata\":" + meta + "}")).statusCode(200).body("outcome", equalTo("applied"));
+    }
+
+    private static String status(User user) {
+        return get(user.token(), "/api/users/subscriptions").statusCode(200).extract().path("data[0].status");
+    }
+
+    /**
+     * The sweep (user-it: every second, renewal grace 2 s): a subscription cancelled at period end becomes
+     * cancelled when the period is over and the user may subscribe again; an auto-renewing one whose renewal
+     * never came expires after the grace, while one renewed in time stays active.
+     */
+    @Test
+    void theSweepEndsLapsedSubscriptionsAndReleasesTheClaim() {
+        User cancelling = User.fresh();
+        String cancellingSub = "sub_c_" + cancelling.id();
+        StripeStub.billing(cancelling.id(), "cus_c_" + cancelling.id(), cancellingSub);
+        String cancellingId = subscribe(cancelling, "pro", 201);
+        User lapsing = User.fresh();
+        String lapsingSub = "sub_l_" + lapsing.id();
+        StripeStub.billing(lapsing.id(), "cus_l_" + lapsing.id(), lapsingSub);
+        String lapsingId = subscribe(lapsing, "pro", 201);
+        User renewing = User.fresh();
+        String renewingSub = "sub_r_" + renewing.id();
+        StripeStub.billing(renewing.id(), "cus_r_" + renewing.id(), renewingSub);
+        String renewingId = subscribe(renewing, "enterprise", 201);
+
+        long end = Instant.now().getEpochSecond() + 8;   // room for the webhooks below on a busy machine
+        activeUntil(cancellingSub, cancellingId, cancelling.id(), end, false);
+        activeUntil(lapsingSub, lapsingId, lapsing.id(), end, false);
+        activeUntil(renewingSub, renewingId, renewing.id(), end, false);
+        send("POST", cancelling.token(), "/api/users/subscriptions/" + cancellingId + "/cancel", null).statusCode(200)
+                .body("data.cancelAtPeriodEnd", equalTo(true)).body("data.status", equalTo("active"));
+        get(cancelling.token(), "/api/users/subscriptions/active").body("data.subscriptionId", equalTo(cancellingId));
+        // the renewal: the next invoice paid moves the period end on
+        long next = end + 30L * 24 * 3600;
+        StripeStub.signed(StripeStub.event(evt(), "invoice.paid", "{\"id\":\"in_r\",\"object\":\"invoice\",\"subscription\":\""
+                + renewingSub + "\",\"lines\":{\"data\":[{\"period\":{\"start\":" + end + ",\"end\":" + next + "}}]}}"))
+                .statusCode(200).body("outcome", equalTo("applied"));
+
+        Eventually.await("cancelled at period end", Duration.ofSeconds(30), () -> "cancelled".equals(status(cancelling)));
+        get(cancelling.token(), "/api/users/subscriptions").body("data[0].endedAt", notNullValue())
+                .body("data[0].autoRenew", equalTo(false));
+        get(cancelling.token(), "/api/users/subscriptions/active").body("data", nullValue());
+        subscribe(cancelling, "free", 201);   // the claim was released
+
+        Eventually.await("expired without renewal", Duration.ofSeconds(30), () -> "expired".equals(status(lapsing)));
+        get(lapsing.token(), "/api/users/subscriptions/active").body("data", nullValue());
+        subscribe(lapsing, "free", 201);
+
+        // swept past its old period end and grace, the renewed one is untouched
+        get(renewing.token(), "/api/users/subscriptions/active").body("data.subscriptionId", equalTo(renewingId))
+                .body("data.status", equalTo("active")).body("data.endDate", equalTo(Instant.ofEpochSecond(next).toString()));
+        problem(send("POST", renewing.token(), "/api/users/subscriptions", "{\"plan\":\"free\"}"), 409);
     }
 }
