@@ -64,6 +64,47 @@ public class AuditLog {
         return id;
     }
 
+    /**
+     * An admin action another service recorded itself ({@code admin.audit} from its outbox): kept as it came, under
+     * the event's id, so a redelivered event is never a second entry. {@code action} is {@code <service>:<method>}
+     * ({@code marketplace:put}); {@code route} names what was changed.
+     */
+    public void appendRecorded(String eventId, JsonObject p) {
+        String id = "evt-" + eventId;
+        String service = text(p, "service");
+        String method = text(p, "method");
+        Date at = Date.from(Instant.now());
+        try {
+            String timestamp = text(p, "timestamp");
+            if (timestamp != null) {
+                at = Date.from(Instant.parse(timestamp));
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // the receive time stands in for an unreadable one
+        }
+        Document doc = new Document("_id", id).append("auditId", id).append("actorId", text(p, "actorId"))
+                .append("actorEmail", text(p, "actorEmail"))
+                .append("action", service + ":" + (method == null ? "change" : method.toLowerCase(java.util.Locale.ROOT)))
+                .append("service", service).append("route", text(p, "route")).append("path", text(p, "path"))
+                .append("targetId", text(p, "targetId")).append("requestId", text(p, "requestId"))
+                .append("source", service).append("timestamp", at);
+        if (p.get("status") instanceof jakarta.json.JsonNumber status) {
+            doc.append("status", status.intValue());
+        }
+        try {
+            collection().insertOne(doc);
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // already recorded: a redelivery
+        }
+    }
+
+    private static String text(JsonObject p, String key) {
+        return p.get(key) instanceof jakarta.json.JsonString s ? s.getString() : null;
+    }
+
     public Page<JsonObject> search(Query query, PageRequest paging) {
         List<Bson> filters = new ArrayList<>();
         if (query.actorId() != null) {
@@ -93,7 +134,8 @@ public class AuditLog {
 
     static JsonObject view(Document d) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("_id", d.getString("_id")).add("auditId", d.getString("_id"));
-        for (String key : List.of("actorId", "actorEmail", "action", "targetType", "targetId", "requestId")) {
+        for (String key : List.of("actorId", "actorEmail", "action", "targetType", "targetId", "requestId", "service",
+                "route", "path", "source")) {
             if (d.getString(key) != null) {
                 b.add(key, d.getString(key));
             }
@@ -102,6 +144,9 @@ public class AuditLog {
             if (d.get(key) instanceof Document sub) {
                 b.add(key, Json.createReader(new StringReader(sub.toJson(RELAXED))).readObject());
             }
+        }
+        if (d.get("status") instanceof Integer status) {
+            b.add("status", status);
         }
         Date at = d.getDate("timestamp");
         if (at != null) {
