@@ -24,7 +24,7 @@ public class RouteTable {
         {"auth", "/api/auth", "http://127.0.0.1:4002"},
         {"marketplace", "/api/marketplace", "http://127.0.0.1:4003"},
         {"cart", "/api/cart", "http://127.0.0.1:4009"},
-        {"orders", "/api/orders,/api/stats", "http://127.0.0.1:4004"},
+        {"orders", "/api/orders,/api/stats,/api/checkout", "http://127.0.0.1:4004"},
         {"users", "/api/users", "http://127.0.0.1:4005"},
         {"vendors", "/api/vendors", "http://127.0.0.1:4006"},
         {"content", "/api/content", "http://127.0.0.1:4008"},

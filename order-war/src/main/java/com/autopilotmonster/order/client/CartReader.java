@@ -29,8 +29,8 @@ public class CartReader {
     public record Wanted(String productId, int quantity) {
     }
 
-    /** The cart's lines and the coupon applied to it (null when none). */
-    public record Contents(List<Wanted> lines, String couponCode) {
+    /** The cart's id (null for a cart never stored), lines and the coupon applied to it (null when none). */
+    public record Contents(String cartId, List<Wanted> lines, String couponCode) {
     }
 
     public Contents read(String authorization) {
@@ -52,8 +52,9 @@ public class CartReader {
         JsonArray items = data == null || !(data.get("items") instanceof JsonArray a) ? null : a;
         List<Wanted> lines = new ArrayList<>();
         String coupon = data != null && data.get("couponCode") instanceof jakarta.json.JsonString code ? code.getString() : null;
+        String cartId = data != null && data.get("_id") instanceof jakarta.json.JsonString id ? id.getString() : null;
         if (items == null) {
-            return new Contents(lines, coupon);
+            return new Contents(cartId, lines, coupon);
         }
         for (JsonValue value : items) {
             if (value instanceof JsonObject item && item.get("productId") instanceof jakarta.json.JsonString id
@@ -61,6 +62,6 @@ public class CartReader {
                 lines.add(new Wanted(id.getString(), quantity.intValue()));
             }
         }
-        return new Contents(lines, coupon);
+        return new Contents(cartId, lines, coupon);
     }
 }

@@ -15,16 +15,21 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** The marketplace's coupon uses, asked with the buyer's own token (the marketplace owns coupons). */
 @RegisterRestClient(configKey = "marketplace-api")
 @RegisterProvider(RemoteProblemMapper.class)
-@Path("/api/marketplace/coupons/redemptions")
+@Path("/api/marketplace/coupons")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface CouponApi {
 
     @POST
+    @Path("/quote")
+    JsonObject quote(@HeaderParam("Authorization") String authorization, JsonObject body);
+
+    @POST
+    @Path("/redemptions")
     JsonObject reserve(@HeaderParam("Authorization") String authorization, JsonObject body);
 
     @POST
-    @Path("/{orderId}/release")
+    @Path("/redemptions/{orderId}/release")
     JsonObject release(@HeaderParam("Authorization") String authorization, @PathParam("orderId") String orderId,
                        JsonObject empty);
 }

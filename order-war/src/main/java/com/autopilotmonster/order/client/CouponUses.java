@@ -42,13 +42,23 @@ public class CouponUses {
     @org.eclipse.microprofile.rest.client.inject.RestClient
     CouponApi coupons;
 
+    /** What the coupon would take off these lines now (checkout sessions); nothing is reserved. */
+    public Reserved quote(String authorization, String code, List<Line> lines) {
+        return ask(authorization, code, null, lines);
+    }
+
     public Reserved reserve(String authorization, String code, String orderId, List<Line> lines) {
+        return ask(authorization, code, orderId, lines);
+    }
+
+    private Reserved ask(String authorization, String code, String orderId, List<Line> lines) {
         JsonArrayBuilder items = Json.createArrayBuilder();
         lines.forEach(l -> items.add(Json.createObjectBuilder().add("productId", l.productId()).add("quantity", l.quantity())));
         JsonObject answer;
         try {
-            answer = coupons.reserve(authorization, Json.createObjectBuilder().add("code", code).add("orderId", orderId)
-                    .add("items", items).build());
+            var body = Json.createObjectBuilder().add("code", code).add("items", items);
+            answer = orderId == null ? coupons.quote(authorization, body.build())
+                    : coupons.reserve(authorization, body.add("orderId", orderId).build());
         } catch (RemoteProblem refused) {
             if (refused.status() == 401 || refused.status() == 403) {
                 LOG.log(Level.WARNING, "marketplace refused the buyer's token for a coupon: {0}", refused.status());
@@ -66,7 +76,9 @@ public class CouponUses {
         JsonObject data = answer == null ? null : answer.getJsonObject("data");
         if (data == null || !(data.get("discount") instanceof JsonNumber discount)
                 || !(data.get("lines") instanceof jakarta.json.JsonArray shares)) {
-            release(authorization, orderId);
+            if (orderId != null) {
+                release(authorization, orderId);
+            }
             throw ApiException.unavailable("The marketplace answered a coupon reservation without its discount");
         }
         Map<String, BigDecimal> lineDiscounts = new HashMap<>();

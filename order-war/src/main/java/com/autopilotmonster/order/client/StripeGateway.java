@@ -5,11 +5,15 @@ import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.CardException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.PaymentMethod;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentMethodAttachParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -50,6 +54,81 @@ public class StripeGateway {
             throw new ProviderException("Stripe refused the payment intent: " + e.getMessage(),
                     status == null || status >= 500, e);
         }
+    }
+
+    /** A card saved at Stripe: what may be shown of it (never more than brand, last four digits and expiry). */
+    public record SavedCard(String id, String type, String brand, String last4, Long expiryMonth, Long expiryYear) {
+    }
+
+    /** The outcome of charging a saved card: {@code status} is Stripe's, or {@code declined} with its message. */
+    public record Charge(String intentId, String status, String clientSecret, String declineMessage) {
+    }
+
+    public String createCustomer(String userId, String email) throws ProviderException {
+        CustomerCreateParams params = CustomerCreateParams.builder().setEmail(email).putMetadata("userId", userId).build();
+        return call("create the customer", () -> client().v1().customers().create(params,
+                RequestOptions.builder().setIdempotencyKey("customer-" + userId).build()).getId());
+    }
+
+    /** Attaches a PaymentMethod the browser created with Stripe.js to the customer; answers what Stripe says of it. */
+    public SavedCard attach(String paymentMethodId, String customerId) throws ProviderException {
+        PaymentMethod attached = call("attach the payment method", () -> client().v1().paymentMethods().attach(
+                paymentMethodId, PaymentMethodAttachParams.builder().setCustomer(customerId).build()));
+        PaymentMethod.Card card = attached.getCard();
+        return new SavedCard(attached.getId(), attached.getType(), card == null ? null : card.getBrand(),
+                card == null ? null : card.getLast4(), card == null ? null : card.getExpMonth(),
+                card == null ? null : card.getExpYear());
+    }
+
+    public void detach(String paymentMethodId) throws ProviderException {
+        call("detach the payment method", () -> client().v1().paymentMethods().detach(paymentMethodId));
+    }
+
+    /**
+     * Charges a saved card for the order, confirmed at once (the customer is present; no redirects). A declined
+     * card is an answer, not a failure: {@code declined} with Stripe's message.
+     */
+    public Charge chargeSaved(String orderId, String userId, long amountMinor, String currency, String customerId,
+                              String paymentMethodId, String idempotencyKey) throws ProviderException {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder().setAmount(amountMinor)
+                .setCurrency(currency.toLowerCase(Locale.ROOT)).setCustomer(customerId).setPaymentMethod(paymentMethodId)
+                .setConfirm(true).setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
+                        .setEnabled(true).setAllowRedirects(PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.NEVER)
+                        .build())
+                .putMetadata("orderId", orderId).putMetadata("userId", userId)
+                .setDescription("Autopilot Monster order " + orderId).build();
+        try {
+            PaymentIntent intent = client().v1().paymentIntents().create(params,
+                    RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
+            return new Charge(intent.getId(), intent.getStatus(), intent.getClientSecret(), null);
+        } catch (CardException e) {
+            return new Charge(e.getStripeError() == null || e.getStripeError().getPaymentIntent() == null ? null
+                    : e.getStripeError().getPaymentIntent().getId(), "declined", null, e.getUserMessage() != null
+                    ? e.getUserMessage() : "The card was declined");
+        } catch (StripeException e) {
+            throw failure("charge the saved card", e);
+        }
+    }
+
+    private interface StripeCall<T> {
+        T run() throws StripeException, ProviderException;
+    }
+
+    private <T> T call(String what, StripeCall<T> call) throws ProviderException {
+        try {
+            return call.run();
+        } catch (StripeException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static ProviderException failure(String what, StripeException e) {
+        if (e instanceof ApiConnectionException || e instanceof ApiException || e instanceof RateLimitException
+                || e instanceof AuthenticationException) {
+            return new ProviderException("Stripe is not available (" + what + "): " + e.getMessage(), true, e);
+        }
+        Integer status = e.getStatusCode();
+        return new ProviderException("Stripe refused to " + what + ": " + e.getMessage(), status == null || status >= 500, e);
     }
 
     private StripeClient client() throws ProviderException {

@@ -4,8 +4,6 @@ import com.autopilotmonster.common.events.EventPublisher;
 import com.autopilotmonster.common.problem.ApiException;
 import com.autopilotmonster.common.problem.FieldViolation;
 import com.autopilotmonster.order.client.CartReader;
-import com.autopilotmonster.order.client.Catalog;
-import com.autopilotmonster.order.client.CatalogProduct;
 import com.autopilotmonster.order.client.CouponUses;
 import com.autopilotmonster.order.events.OrderCreated;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +11,8 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 
@@ -34,9 +29,6 @@ public class Checkout {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     @Inject
-    Catalog catalog;
-
-    @Inject
     CartReader cart;
 
     @Inject
@@ -51,6 +43,9 @@ public class Checkout {
     @Inject
     CouponUses coupons;
 
+    @Inject
+    CatalogPricing pricing;
+
     /** @param explicit the lines the client listed, or null/empty to order the caller's cart */
     public Order place(String userId, String userEmail, String authorization, List<CartReader.Wanted> explicit,
                        String couponCode, BillingAddress billing, String paymentMethod) {
@@ -62,21 +57,7 @@ public class Checkout {
         if (wanted.isEmpty()) {
             throw ApiException.unprocessable(fromCart ? "Your cart is empty" : "The order has no items");
         }
-        Map<String, Integer> quantities = merge(wanted);
-        List<OrderLine> lines = new ArrayList<>();
-        List<String> unavailable = new ArrayList<>();
-        for (Map.Entry<String, Integer> entry : quantities.entrySet()) {
-            CatalogProduct product = catalog.activeProduct(entry.getKey()).orElse(null);
-            if (product == null) {
-                unavailable.add(entry.getKey());
-                continue;
-            }
-            lines.add(new OrderLine(product.id(), product.name(), Money.of(product.price()), entry.getValue(),
-                    product.vendorId(), null));
-        }
-        if (!unavailable.isEmpty()) {
-            throw ApiException.unprocessable("These products are not available: " + String.join(", ", unavailable));
-        }
+        List<OrderLine> lines = pricing.price(wanted);
         BigDecimal subtotal = Money.of(lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add));
         Instant now = Instant.now();
         Document document = null;
@@ -113,28 +94,6 @@ public class Checkout {
                         l.quantity(), l.vendorId(), l.discount())).toList(), subtotal, order.couponCode(),
                 order.discount(), order.tax(), order.total(), order.currency(), now.toString()));
         return order;
-    }
-
-    private Map<String, Integer> merge(List<CartReader.Wanted> wanted) {
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        for (CartReader.Wanted line : wanted) {
-            if (line.productId() == null || !org.bson.types.ObjectId.isValid(line.productId())) {
-                throw ApiException.unprocessable("Not a product id: " + line.productId());
-            }
-            if (line.quantity() < 1) {
-                throw ApiException.unprocessable("Quantities must be at least 1");
-            }
-            quantities.merge(line.productId().toLowerCase(Locale.ROOT), line.quantity(), Integer::sum);
-        }
-        if (quantities.size() > settings.maxLines()) {
-            throw ApiException.unprocessable("An order has at most " + settings.maxLines() + " products");
-        }
-        for (int quantity : quantities.values()) {
-            if (quantity > settings.maxQuantity()) {
-                throw ApiException.unprocessable("At most " + settings.maxQuantity() + " of one product per order");
-            }
-        }
-        return quantities;
     }
 
     private static BillingAddress normalize(BillingAddress b) {

@@ -32,6 +32,11 @@ public class OrderIndexes implements IndexContributor {
                         new IndexModel(Indexes.ascending("receivedAt"), new IndexOptions().expireAfter(90L * 86400, TimeUnit.SECONDS))),
                 Transaction.COLLECTION, List.of(
                         new IndexModel(Indexes.compoundIndex(Indexes.ascending("orderId"), Indexes.ascending("createdAt"))),
-                        new IndexModel(Indexes.descending("createdAt"))));
+                        new IndexModel(Indexes.descending("createdAt"))),
+                CheckoutSession.COLLECTION, List.of(
+                        new IndexModel(Indexes.ascending("userId")),
+                        // sessions are short-lived: real MongoDB removes them a day after they expired
+                        new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(86400L, TimeUnit.SECONDS))),
+                SavedPaymentMethods.COLLECTION, List.of(new IndexModel(Indexes.ascending("userId", "createdAt"))));
     }
 }

@@ -90,4 +90,43 @@ final class ProviderStub {
                 .withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials("rzp_test_order_it",
                         "rzp_test_secret_order_it"))).size();
     }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withHeader("Request-Id", "req_stub")
+                .withBody(body);
+    }
+
+    /** Stripe creates the buyer's customer (any buyer: the id is what the service stores). */
+    static void stripeCustomers() {
+        start().stubFor(post(urlEqualTo("/v1/customers")).willReturn(json(200,
+                "{\"id\":\"cus_stub\",\"object\":\"customer\"}")));
+    }
+
+    /** Stripe attaches this PaymentMethod (a card) to the customer. */
+    static void stripeAttach(String paymentMethodId, String brand, String last4) {
+        start().stubFor(post(urlEqualTo("/v1/payment_methods/" + paymentMethodId + "/attach")).willReturn(json(200,
+                "{\"id\":\"" + paymentMethodId + "\",\"object\":\"payment_method\",\"type\":\"card\",\"customer\":\"cus_stub\","
+                        + "\"card\":{\"brand\":\"" + brand + "\",\"last4\":\"" + last4 + "\",\"exp_month\":12,\"exp_year\":2031}}")));
+        start().stubFor(post(urlEqualTo("/v1/payment_methods/" + paymentMethodId + "/detach")).willReturn(json(200,
+                "{\"id\":\"" + paymentMethodId + "\",\"object\":\"payment_method\",\"type\":\"card\"}")));
+    }
+
+    /** A charge of this saved card: succeeded, or declined (402 card_error) when {@code declined}. */
+    static void stripeSavedCharge(String paymentMethodId, String intentId, boolean declined) {
+        String method = "payment_method=" + paymentMethodId;
+        start().stubFor(post(urlEqualTo("/v1/payment_intents")).withRequestBody(containing(method)).willReturn(declined
+                ? json(402, "{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\",\"message\":\"Your card was declined.\","
+                        + "\"payment_intent\":{\"id\":\"" + intentId + "\",\"object\":\"payment_intent\"}}}")
+                : json(200, "{\"id\":\"" + intentId + "\",\"object\":\"payment_intent\",\"amount\":1,\"currency\":\"usd\","
+                        + "\"status\":\"succeeded\",\"client_secret\":\"" + intentId + "_secret_stub\"}")));
+    }
+
+    /** Calls to a Stripe path that carried these form parameters. */
+    static int stripeCallsTo(String path, String... parameters) {
+        var pattern = postRequestedFor(urlEqualTo(path));
+        for (String parameter : parameters) {
+            pattern = pattern.withRequestBody(containing(parameter));
+        }
+        return start().findAll(pattern).size();
+    }
 }
