@@ -38,9 +38,9 @@ class CheckoutJourneyIT {
         Platform.ready();
     }
 
-    /** A product created by a vendor and approved by an admin, through the marketplace API. */
+    /** A product created by an approved vendor and approved by an admin, through the marketplace API. */
     static String approvedProduct(String name, String price) {
-        String vendor = Platform.register("vendor", PASSWORD).getString("data.accessToken");
+        String vendor = Platform.approvedVendor(PASSWORD).getString("data.accessToken");
         String productId = post(vendor, "/api/marketplace/products", "{\"name\":\"" + name + "\",\"description\":"
                 + "\"Sorts the inbox and drafts replies\",\"price\":" + price + ",\"category\":\"automation\","
                 + "\"tags\":[\"email\",\"ai\"]}").statusCode(201).body("data.status", equalTo("pending"))

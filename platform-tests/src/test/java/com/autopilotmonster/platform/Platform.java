@@ -69,6 +69,25 @@ final class Platform {
         return post(null, "/api/auth/login", ADMIN_LOGIN).statusCode(200).extract().path("data.accessToken");
     }
 
+    /**
+     * A vendor onboarded as in production: a vendor account, its vendor record (PUT /api/vendors/profile), approved
+     * by an admin at the vendor service, and known as active by the marketplace (it learns it from
+     * {@code vendor.approved}; only then does it publish the vendor's products). Answers the register response.
+     */
+    static JsonPath approvedVendor(String password) {
+        JsonPath vendor = register("vendor", password);
+        String token = vendor.getString("data.accessToken");
+        String vendorId = vendor.getString("data.user.userId");
+        api(token).body("{\"name\":\"Journey seller " + vendorId + "\"}").put("/api/vendors/profile").then()
+                .statusCode(201);
+        String admin = adminToken();
+        api(admin).body("{}").post("/api/vendors/admin/vendors/{id}/approve", vendorId).then().statusCode(200);
+        Eventually.await("the marketplace knows vendor " + vendorId + " as active", Duration.ofSeconds(60),
+                () -> "active".equals(api(admin).get("/api/marketplace/vendors/{id}/status", vendorId).then()
+                        .extract().path("data.status")));
+        return vendor;
+    }
+
     static String stripeSignature(String payload, String secret, long timestamp) {
         try {
             return "t=" + timestamp + ",v1=" + Webhook.Util.computeHmacSha256(secret, timestamp + "." + payload);

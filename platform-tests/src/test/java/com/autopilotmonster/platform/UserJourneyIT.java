@@ -31,7 +31,7 @@ class UserJourneyIT {
 
     @Test
     void registerWishBuyAndDownload() {
-        String vendor = Platform.register("vendor", PASSWORD).getString("data.accessToken");
+        String vendor = Platform.approvedVendor(PASSWORD).getString("data.accessToken");
         String file = "https://files.example.test/agent-" + UUID.randomUUID() + ".zip";
         String productId = post(vendor, "/api/marketplace/products", "{\"name\":\"Buyer journey " + UUID.randomUUID()
                 + "\",\"description\":\"Answers tickets\",\"price\":19.00,\"category\":\"automation\",\"deliveryUrl\":\""
