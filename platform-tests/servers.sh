@@ -2,15 +2,16 @@
 # Starts or stops the real servers the platform journeys run through, in parallel, from the server dirs
 # their own modules created (package phase) in the shared Liberty runtime. `server start` answers 1 for a
 # server that is already running; that is fine. The ITs wait for each /health/ready themselves.
-# The order server runs with PAYMENTS_MODE=sandbox (env of this process only, never written to its
-# server dir): the journey's payment webhook is signed with the sandbox secret, as in the local run.
+# The order and user servers run with PAYMENTS_MODE=sandbox (env of this process only, never written to
+# their server dirs): the journey's payment webhook is signed with the sandbox secret, and a paid plan is
+# subscribed without Stripe keys, as in the local run.
 set -u
 WLP=${LIBERTY_INSTALL_DIR:?set LIBERTY_INSTALL_DIR to the Liberty runtime}
 SERVERS=(gateway auth marketplace cart order user vendor admin content)
 case "${1:-}" in
   start)
     for name in "${SERVERS[@]}"; do
-      if [ "$name" = order ]; then
+      if [ "$name" = order ] || [ "$name" = user ]; then
         PAYMENTS_MODE=sandbox "$WLP/bin/server" start "$name" &
       else
         "$WLP/bin/server" start "$name" &
