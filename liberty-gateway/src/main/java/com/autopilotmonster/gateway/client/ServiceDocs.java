@@ -31,6 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * When the services share one Liberty server (the local {@code platform} topology), that server serves one
  * document for all of them: {@code gateway.openapi.shared-document-url} names it, it is fetched once and each
  * route takes its own paths from it (the merger keeps only the paths routed to a service).
+ * The gateway's own endpoints (the status API under {@code /api/system}) come from its own MicroProfile OpenAPI
+ * document at {@code /gateway/openapi} on this server ({@code gateway.openapi.self-url} to override).
  */
 @ApplicationScoped
 public class ServiceDocs {
@@ -66,52 +68,76 @@ public class ServiceDocs {
     @ConfigProperty(name = "gateway.openapi.shared-document-url")
     java.util.Optional<String> sharedDocumentUrl;
 
+    @Inject
+    @ConfigProperty(name = "gateway.openapi.self-url")
+    java.util.Optional<String> selfUrl;
+
+    @Inject
+    @ConfigProperty(name = "http.port", defaultValue = "4000")
+    int httpPort;
+
     private List<OpenApiMerger.Source> fetchEach() {
+        List<CompletableFuture<OpenApiMerger.Source>> calls = new ArrayList<>();
+        calls.add(fetch(GATEWAY, List.of(GATEWAY_PREFIX), selfUrl.filter(u -> !u.isBlank()).map(String::strip)
+                .orElse("http://127.0.0.1:" + httpPort + "/gateway/openapi")));
         if (sharedDocumentUrl.isPresent() && !sharedDocumentUrl.get().isBlank()) {
             OpenApiMerger.Source shared = fetch(routes.all().get(0), sharedDocumentUrl.get().strip()).join();
-            return routes.all().stream().map(route -> new OpenApiMerger.Source(route.name(), route.prefixes(),
-                    shared.document(), shared.error())).toList();
+            List<OpenApiMerger.Source> sources = new ArrayList<>(routes.all().stream().map(route ->
+                    new OpenApiMerger.Source(route.name(), route.prefixes(), shared.document(), shared.error()))
+                    .toList());
+            sources.add(calls.get(0).join());
+            return sources;
         }
-        List<CompletableFuture<OpenApiMerger.Source>> calls = new ArrayList<>();
         for (Route route : routes.all()) {
             // instances of one service serve the same document: ask one that is not ejected
             Upstream upstream = route.upstreams().stream().filter(u -> !u.ejected()).findFirst()
                     .orElse(route.upstreams().get(0));
             calls.add(fetch(route, upstream.base() + "/openapi"));
         }
-        return calls.stream().map(CompletableFuture::join).toList();
+        // the services first, the gateway's own paths last (as before: a service's names win a clash)
+        List<OpenApiMerger.Source> sources = new ArrayList<>(calls.subList(1, calls.size()).stream()
+                .map(CompletableFuture::join).toList());
+        sources.add(calls.get(0).join());
+        return sources;
     }
 
+    private static final String GATEWAY = "gateway";
+    private static final String GATEWAY_PREFIX = "/api/system";
+
     private CompletableFuture<OpenApiMerger.Source> fetch(Route route, String url) {
+        return fetch(route.name(), route.prefixes(), url);
+    }
+
+    private CompletableFuture<OpenApiMerger.Source> fetch(String name, List<String> prefixes, String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofMillis(timeoutMs)).header("Accept", "application/json").GET().build();
         return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(answer -> read(route, answer))
-                .exceptionally(failure -> missing(route, reason(failure)))
-                .completeOnTimeout(missing(route, "no answer within " + timeoutMs + " ms"), timeoutMs + 250,
+                .thenApply(answer -> read(name, prefixes, answer))
+                .exceptionally(failure -> missing(name, prefixes, reason(failure)))
+                .completeOnTimeout(missing(name, prefixes, "no answer within " + timeoutMs + " ms"), timeoutMs + 250,
                         TimeUnit.MILLISECONDS);
     }
 
-    private static OpenApiMerger.Source read(Route route, HttpResponse<InputStream> answer) {
+    private static OpenApiMerger.Source read(String name, List<String> prefixes, HttpResponse<InputStream> answer) {
         try (InputStream body = answer.body()) {
             if (answer.statusCode() != 200) {
-                return missing(route, "answered " + answer.statusCode());
+                return missing(name, prefixes, "answered " + answer.statusCode());
             }
             byte[] bytes = body.readNBytes(MAX_DOC_BYTES + 1);
             if (bytes.length > MAX_DOC_BYTES) {
-                return missing(route, "document larger than " + MAX_DOC_BYTES + " bytes");
+                return missing(name, prefixes, "document larger than " + MAX_DOC_BYTES + " bytes");
             }
             try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(bytes))) {
                 JsonObject doc = reader.readObject();
-                return new OpenApiMerger.Source(route.name(), route.prefixes(), doc, null);
+                return new OpenApiMerger.Source(name, prefixes, doc, null);
             }
         } catch (Exception e) {
-            return missing(route, "not a JSON OpenAPI document");
+            return missing(name, prefixes, "not a JSON OpenAPI document");
         }
     }
 
-    private static OpenApiMerger.Source missing(Route route, String reason) {
-        return new OpenApiMerger.Source(route.name(), route.prefixes(), null, reason);
+    private static OpenApiMerger.Source missing(String name, List<String> prefixes, String reason) {
+        return new OpenApiMerger.Source(name, prefixes, null, reason);
     }
 
     private static String reason(Throwable failure) {

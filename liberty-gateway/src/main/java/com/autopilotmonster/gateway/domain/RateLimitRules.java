@@ -34,7 +34,8 @@ public class RateLimitRules {
 
     @Inject
     @ConfigProperty(name = "gateway.ratelimit.rules", defaultValue = "POST /api/auth/login=20,"
-            + "POST /api/auth/register=20,POST /api/auth/forgot-password=5,POST /api/auth/reset-password=10")
+            + "POST /api/auth/register=20,POST /api/auth/forgot-password=5,POST /api/auth/reset-password=10,"
+            + "POST /api/system/subscribe=10")
     String rulesText;
 
     private final List<Rule> rules = new ArrayList<>();

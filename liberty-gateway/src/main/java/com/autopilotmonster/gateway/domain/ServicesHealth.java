@@ -62,6 +62,11 @@ public class ServicesHealth {
         return recent.get(this::probeAll);
     }
 
+    /** A fresh fan-out, for the status watch: its consecutive probes must each really ask the services. */
+    public Report probeNow() {
+        return probeAll();
+    }
+
     private Report probeAll() {
         Map<String, List<CompletableFuture<ServiceStatus>>> calls = new LinkedHashMap<>();
         for (Route route : routes.all()) {

@@ -98,7 +98,9 @@ class GatewayOpenApiIT {
         assertEquals("unavailable", services.get("content").get("status"));
         assertEquals("unavailable", services.get("orders").get("status"));
         assertEquals("unreachable", services.get("orders").get("reason"));
-        assertEquals(8, services.size());
+        // the eight routes and the gateway's own status API (/api/system)
+        assertEquals("included", services.get("gateway").get("status"));
+        assertEquals(9, services.size());
     }
 
     @Test

@@ -22,10 +22,15 @@ final class StubUpstream {
     private HttpServer server;
     private String openApi;
     private String hangingPath;
+    private final java.util.concurrent.atomic.AtomicInteger readinessFailures = new java.util.concurrent.atomic.AtomicInteger();
 
     StubUpstream(String name, int port) {
         this.name = name;
         this.port = port;
+    }
+
+    String name() {
+        return name;
     }
 
     /** Serves this document at /openapi (as a service's MicroProfile OpenAPI would). */
@@ -38,6 +43,11 @@ final class StubUpstream {
     StubUpstream hangingOn(String path) {
         this.hangingPath = path;
         return this;
+    }
+
+    /** The next {@code count} readiness probes answer 503 (a hiccup), later ones 200 again. */
+    void failNextReadiness(int count) {
+        readinessFailures.set(count);
     }
 
     void start() throws IOException {
@@ -64,7 +74,8 @@ final class StubUpstream {
             return;
         }
         if (path.equals("/health/ready")) {
-            reply(exchange, 200, "{\"status\":\"UP\"}");
+            boolean hiccup = readinessFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            reply(exchange, hiccup ? 503 : 200, hiccup ? "{\"status\":\"DOWN\"}" : "{\"status\":\"UP\"}");
             return;
         }
         if (path.endsWith("/hang")) {
