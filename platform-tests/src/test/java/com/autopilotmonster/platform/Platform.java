@@ -35,6 +35,12 @@ final class Platform {
         LoopbackBudget.reset();
     }
 
+    /** Servers a journey needs besides {@link #SERVICES} (e.g. admin 4007, content 4008) answer /health/ready 200. */
+    static void readyAlso(Map<String, Integer> more) {
+        more.forEach((name, port) -> Eventually.await(name + " ready on " + port, Duration.ofSeconds(300),
+                () -> answers(port)));
+    }
+
     /** RestAssured throws the checked ConnectException while a server does not listen yet. */
     private static boolean answers(int port) {
         try {
