@@ -116,7 +116,7 @@ public class ProductCatalog {
             set.put("originalPrice", change.originalPrice().doubleValue());
         }
         if (ProductStatus.ACTIVE.equals(change.status())) {
-            // a vendor known to be pending, rejected or suspended cannot have products published (409)
+            // only a vendor the marketplace knows as active can have products published (409 otherwise)
             vendorStatuses.requirePublishable(admin && change.vendorId() != null ? change.vendorId() : current.vendorId());
         }
         if (change.status() != null) {

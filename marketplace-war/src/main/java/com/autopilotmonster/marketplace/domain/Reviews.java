@@ -3,6 +3,7 @@ package com.autopilotmonster.marketplace.domain;
 import com.autopilotmonster.common.api.Page;
 import com.autopilotmonster.common.api.PageRequest;
 import com.autopilotmonster.common.problem.ApiException;
+import com.autopilotmonster.marketplace.events.ReviewEvents;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -22,7 +23,8 @@ import org.bson.types.ObjectId;
  * transactions: each review {@code $inc}s the product's {@code ratingSum} and {@code reviewCount} in one
  * atomic update and gets the new totals back; it then writes {@code rating = sum / count} only if the totals
  * are still those (a conditional update). Whichever review incremented last therefore always writes the
- * final average, and a slower writer's stale average can never land after it.
+ * final average, and a slower writer's stale average can never land after it. Each stored review is published
+ * as {@code review.created} (outbox).
  */
 @ApplicationScoped
 public class Reviews {
@@ -38,6 +40,9 @@ public class Reviews {
 
     @Inject
     CatalogCache cache;
+
+    @Inject
+    ReviewEvents events;
 
     /** Off by default, as in the original platform: anyone signed in may review; buyers' reviews are marked. */
     @Inject
@@ -67,6 +72,8 @@ public class Reviews {
             }
             throw e;
         }
+        // the vendor service's averageRating is fed by this event
+        events.created(review, product.getString("vendorId"));
         Document totals = products().findOneAndUpdate(Filters.eq("_id", id),
                 Updates.combine(Updates.inc("ratingSum", rating), Updates.inc("reviewCount", 1)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));

@@ -16,23 +16,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Set;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.bson.Document;
 
 /**
  * What the marketplace knows of vendors' status (collection {@code vendor_status}, fed by the vendor service's
  * {@code vendor.*} events; a newer event always wins over an older one, whatever order they arrive in).
- * Products of a vendor KNOWN to be pending, rejected or suspended cannot be published, and a suspension or
- * rejection takes the vendor's active products back to {@code pending} (each with a {@code product.updated}).
- * A vendor with no record at all is allowed - products created before vendor records existed (and by the
- * Node platform's data) keep working; the vendor service's README documents this gap.
+ * Only an active vendor's products go live: a product can be set {@code active} only while the marketplace
+ * knows its vendor as {@code active} (a {@code vendor.approved} or {@code vendor.reactivated} event) - a vendor
+ * with no record, or one pending, rejected or suspended, is refused with 409. Products already active stay so
+ * (imported catalogs, the seed); a suspension or rejection takes the vendor's active products back to
+ * {@code pending} (each with a {@code product.updated}).
  */
 @ApplicationScoped
 public class VendorStatuses {
 
     static final String COLLECTION = "vendor_status";
-    static final Set<String> BLOCKED = Set.of("pending", "rejected", "suspended");
+    static final String ACTIVE = "active";
     private static final Logger LOG = Logger.getLogger(VendorStatuses.class.getName());
 
     @Inject
@@ -48,11 +49,25 @@ public class VendorStatuses {
         return database.getCollection(COLLECTION);
     }
 
-    /** Refuses (409) publishing a product of a vendor whose known status is not active. */
+    /** What the marketplace knows of a vendor: its status and the time of the event that set it. */
+    public record Known(String vendorId, String status, Instant at) {
+    }
+
+    public Optional<Known> of(String vendorId) {
+        Document d = vendorId == null ? null : statuses().find(Filters.eq("_id", vendorId)).first();
+        return Optional.ofNullable(d).map(k -> new Known(vendorId, k.getString("status"),
+                k.getDate("at") == null ? null : k.getDate("at").toInstant()));
+    }
+
+    /** Refuses (409) publishing a product unless its vendor is known to be active. */
     public void requirePublishable(String vendorId) {
-        Document known = vendorId == null ? null : statuses().find(Filters.eq("_id", vendorId)).first();
-        if (known != null && BLOCKED.contains(known.getString("status"))) {
-            throw ApiException.conflict("The vendor of this product is " + known.getString("status")
+        Optional<Known> known = of(vendorId);
+        if (known.isEmpty()) {
+            throw ApiException.conflict("The vendor of this product has no approved vendor record; its products "
+                    + "can be published once an admin has approved the vendor");
+        }
+        if (!ACTIVE.equals(known.get().status())) {
+            throw ApiException.conflict("The vendor of this product is " + known.get().status()
                     + "; its products can be published once the vendor is active");
         }
     }

@@ -2,6 +2,7 @@ package com.autopilotmonster.marketplace.api;
 
 import static io.restassured.RestAssured.given;
 
+import com.autopilotmonster.testsupport.ActiveVendors;
 import com.autopilotmonster.testsupport.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -52,7 +53,16 @@ final class Catalog {
         return id;
     }
 
+    /** Approves the product's vendor (a {@code vendor.approved} event) and then the product. */
     static void activate(String id) {
+        approveVendorOf(id);
         put(ADMIN, "/api/marketplace/products/" + id, "{\"status\":\"active\"}").statusCode(200);
+    }
+
+    /** Only an active vendor's products go live: makes the product's vendor active the way production does. */
+    static void approveVendorOf(String productId) {
+        String vendorId = given().auth().oauth2(ADMIN).get("/api/marketplace/products/" + productId).then()
+                .statusCode(200).extract().path("data.vendorId");
+        ActiveVendors.approve(vendorId);
     }
 }

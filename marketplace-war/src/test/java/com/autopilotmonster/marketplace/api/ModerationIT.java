@@ -39,6 +39,7 @@ class ModerationIT {
         given().auth().oauth2(vendor).get(PRODUCTS + "/" + id).then().statusCode(200)
                 .body("data.rejectionReason", equalTo("Screenshots missing"));
         given().get(PRODUCTS + "/" + id).then().statusCode(404);
+        Catalog.approveVendorOf(id);
         put(ADMIN, PRODUCTS + "/" + id, "{\"status\":\"active\"}").statusCode(200)
                 .body("data.status", equalTo("active")).body("data.rejectionReason", nullValue());
         given().get(PRODUCTS + "/" + id).then().statusCode(200);

@@ -8,9 +8,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.autopilotmonster.testsupport.KafkaTopicReader;
 import com.autopilotmonster.testsupport.ServiceUnderTest;
 import com.autopilotmonster.testsupport.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,9 +44,23 @@ class ReviewIT {
         String id = Catalog.createActive(VENDOR, productJson("Reviewed", uniqueSlug("rev"), "9"));
         String userId = newId();
         String user = TestTokens.user(userId);
-        post(user, reviews(id), "{\"rating\":4,\"comment\":\"  Saves me hours. \"}").statusCode(201)
+        String reviewId = post(user, reviews(id), "{\"rating\":4,\"comment\":\"  Saves me hours. \"}").statusCode(201)
                 .body("message", equalTo("Review added")).body("data.rating", equalTo(4))
-                .body("data.userId", equalTo(userId)).body("data.comment", equalTo("Saves me hours."));
+                .body("data.userId", equalTo(userId)).body("data.comment", equalTo("Saves me hours."))
+                .extract().path("data._id");
+        // the vendor service's averageRating is fed by review.created (outbox, key = product id)
+        KafkaTopicReader.Event event = KafkaTopicReader.awaitRecord("review.created", Duration.ofSeconds(30),
+                e -> id.equals(e.key()) && e.value().contains(reviewId));
+        JsonPath payload = JsonPath.from(event.value());
+        assertEquals(java.util.Set.of("reviewId", "productId", "vendorId", "userId", "rating", "timestamp"),
+                payload.getMap("").keySet());
+        assertEquals(reviewId, payload.getString("reviewId"));
+        assertEquals(id, payload.getString("productId"));
+        assertEquals(VENDOR_ID, payload.getString("vendorId"));
+        assertEquals(userId, payload.getString("userId"));
+        assertEquals(4, payload.getInt("rating"));
+        assertEquals("review.created", event.headers().get("ce_type"));
+        assertEquals("/marketplace", event.headers().get("ce_source"));
         post(user, reviews(id), "{\"rating\":1}").statusCode(409).contentType("application/problem+json");
         post(TestTokens.user(newId()), reviews(id), "{\"rating\":1}").statusCode(201);
         given().get(PRODUCTS + "/" + id).then().body("data.rating", equalTo(2.5f)).body("data.reviewCount", equalTo(2));
