@@ -27,6 +27,28 @@ final class BenchHttp {
                 + "\",\"role\":\"" + role + "\"}"), 201));
     }
 
+    /**
+     * A vendor account whose products can go live: its vendor record is created at the vendor service
+     * ({@code bench.vendor}, default http://localhost:4006) and approved by the admin, then the benchmark waits
+     * until the marketplace knows it as active (it publishes only active vendors' products). Answers its token.
+     */
+    static String activeVendor(String auth, String marketplace, String admin, String label) throws Exception {
+        String vendorService = System.getProperty("bench.vendor", "http://localhost:4006");
+        String token = register(auth, "vendor", label);
+        String vendorId = match(Pattern.compile("\"vendorId\":\"([^\"]+)\""), send(put(vendorService
+                + "/api/vendors/profile", token, "{\"name\":\"Bench " + label + " seller\"}"), 201));
+        send(post(vendorService + "/api/vendors/admin/vendors/" + vendorId + "/approve", admin, "{}"), 200);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!HTTP.send(get(marketplace + "/api/marketplace/vendors/" + vendorId + "/status", admin),
+                HttpResponse.BodyHandlers.ofString()).body().contains("\"status\":\"active\"")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the marketplace did not learn that vendor " + vendorId + " is active");
+            }
+            Thread.sleep(200);
+        }
+        return token;
+    }
+
     static HttpRequest.Builder request(String url, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);

@@ -23,7 +23,7 @@ final class CartBenchmark {
         String admin = match(ACCESS, send(post(auth + "/api/auth/login", null, "{\"email\":\""
                 + System.getProperty("bench.admin.email", "admin@autopilot.local") + "\",\"password\":\""
                 + System.getProperty("bench.admin.password", "local-admin-passphrase") + "\"}"), 200));
-        String vendor = register(auth, "vendor", "Cart");
+        String vendor = activeVendor(auth, marketplace, admin, "Cart");
         List<String> products = new ArrayList<>();
         for (int i = 0; i < THREADS * 2; i++) {
             String id = match(ID, send(post(marketplace + "/api/marketplace/products", vendor,

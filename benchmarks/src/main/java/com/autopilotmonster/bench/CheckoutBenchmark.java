@@ -38,7 +38,7 @@ final class CheckoutBenchmark {
         String admin = match(ACCESS, send(post(auth + "/api/auth/login", null, "{\"email\":\""
                 + System.getProperty("bench.admin.email", "admin@autopilot.local") + "\",\"password\":\""
                 + System.getProperty("bench.admin.password", "local-admin-passphrase") + "\"}"), 200));
-        String vendor = register(auth, "vendor", "Checkout");
+        String vendor = activeVendor(auth, marketplace, admin, "Checkout");
         List<String> products = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             String id = match(ID, send(post(marketplace + "/api/marketplace/products", vendor,

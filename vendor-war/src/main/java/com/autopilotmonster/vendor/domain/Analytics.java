@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * Sales analytics from the ledger (the read model fed by {@code payment.success} and {@code order.refunded}):
- * per period (UTC days, ISO weeks starting Monday, or months) and per product, in one currency.
+ * per period (UTC days, ISO weeks starting Monday, or months) and per product, in one currency; each product
+ * also carries its rating and review count ({@link Ratings}, all time).
  */
 @ApplicationScoped
 public class Analytics {
@@ -34,13 +35,20 @@ public class Analytics {
     @Inject
     Vendors vendors;
 
-    @JsonbPropertyOrder({"productId", "productName", "sales", "units", "revenue", "net", "refunds"})
+    @Inject
+    Ratings ratings;
+
+    @JsonbPropertyOrder({"productId", "productName", "sales", "units", "revenue", "net", "refunds", "rating",
+            "reviewCount"})
     public static final class ProductStats {
         public String productId;
         public String productName;
         public long sales;
         public long units;
         public long refunds;
+        /** from the product's reviews (all time, not the period) */
+        public double rating;
+        public long reviewCount;
         long revenueCents;
         long netCents;
 
@@ -142,6 +150,14 @@ public class Analytics {
             point.netCents += n;
         }
         List<ProductStats> all = new ArrayList<>(products.values());
+        Map<String, double[]> rated = ratings.ofProducts(products.keySet());
+        for (ProductStats ps : all) {
+            double[] r = rated.get(ps.productId);
+            if (r != null) {
+                ps.rating = r[0];
+                ps.reviewCount = (long) r[1];
+            }
+        }
         all.sort(Comparator.comparingLong((ProductStats p) -> p.revenueCents).reversed()
                 .thenComparing(p -> p.productId));
         double rating = vendors.find(vendorId).map(Vendor::averageRating).orElse(0.0);

@@ -27,6 +27,8 @@ public class VendorIndexes implements IndexContributor {
                 Payout.COLLECTION, List.of(new IndexModel(Indexes.ascending("vendorId", "status")),
                         new IndexModel(Indexes.ascending("status", "requestedAt"))),
                 Vendor.COLLECTION, List.of(new IndexModel(Indexes.ascending("status", "createdAt"))),
-                Balances.COLLECTION, List.of(new IndexModel(Indexes.ascending("vendorId"))));
+                Balances.COLLECTION, List.of(new IndexModel(Indexes.ascending("vendorId"))),
+                Ratings.COLLECTION, List.of(new IndexModel(Indexes.ascending("vendorId")),
+                        new IndexModel(Indexes.ascending("productId"))));
     }
 }

@@ -2,6 +2,7 @@ package com.autopilotmonster.vendor.events;
 
 import com.autopilotmonster.common.events.IdempotentConsumer;
 import com.autopilotmonster.common.events.IncomingEvent;
+import com.autopilotmonster.vendor.domain.Ratings;
 import com.autopilotmonster.vendor.domain.VendorSettings;
 import com.autopilotmonster.vendor.domain.Vendors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * The admin service's {@code settings.updated} (commission rate, payout minimum, holding days: stored, used by
  * the next sale and payout) and {@code user.deleted} (the vendor record is suspended and anonymised; its money
- * records stay). Product events keep {@code productsCount}.
+ * records stay). Product events keep {@code productsCount}; a deleted product's reviews leave the rating. The
+ * marketplace's {@code review.created} {@code {reviewId, productId, vendorId, userId, rating, timestamp}} feeds
+ * {@link Ratings} (the vendor's {@code averageRating}, per-product ratings in analytics): once per review id,
+ * a payload without ids or with a rating outside 1..5 is skipped.
  */
 @ApplicationScoped
 public class PlatformEventsConsumer {
@@ -26,6 +30,7 @@ public class PlatformEventsConsumer {
     static final String SETTINGS = "vendor-settings";
     static final String USERS = "vendor-users";
     static final String PRODUCTS = "vendor-products";
+    static final String REVIEWS = "vendor-reviews";
 
     @Inject
     IdempotentConsumer consumer;
@@ -35,6 +40,9 @@ public class PlatformEventsConsumer {
 
     @Inject
     Vendors vendors;
+
+    @Inject
+    Ratings ratings;
 
     @Incoming("settings-updated")
     public CompletionStage<Void> onSettings(Message<String> message) {
@@ -54,6 +62,28 @@ public class PlatformEventsConsumer {
     @Incoming("product-deleted")
     public CompletionStage<Void> onProductDeleted(Message<String> message) {
         return consumer.handle(PRODUCTS, message, e -> productCount(e, -1));
+    }
+
+    @Incoming("review-created")
+    public CompletionStage<Void> onReviewCreated(Message<String> message) {
+        return consumer.handle(REVIEWS, message, this::reviewCreated);
+    }
+
+    void reviewCreated(IncomingEvent event) {
+        JsonObject o = Payloads.object(event);
+        if (o == null) {
+            return;
+        }
+        String reviewId = text(o.get("reviewId"));
+        String vendorId = text(o.get("vendorId"));
+        String productId = text(o.get("productId"));
+        JsonValue rating = o.get("rating");
+        if (reviewId == null || vendorId == null || productId == null || !(rating instanceof JsonNumber n)
+                || !n.isIntegral() || n.intValue() < 1 || n.intValue() > 5) {
+            Payloads.skip(event, "not a review (reviewId, productId, vendorId, rating 1..5 required)");
+            return;
+        }
+        ratings.reviewed(reviewId, vendorId, productId, n.intValue());
     }
 
     void settingsUpdated(IncomingEvent event) {
@@ -90,6 +120,10 @@ public class PlatformEventsConsumer {
         String vendorId = o == null ? null : text(o.get("vendorId"));
         if (vendorId != null) {
             vendors.countProduct(vendorId, delta);
+            String productId = text(o.get("productId"));
+            if (delta < 0 && productId != null) {
+                ratings.productDeleted(vendorId, productId);
+            }
         }
     }
 

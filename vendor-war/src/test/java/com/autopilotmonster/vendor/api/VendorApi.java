@@ -72,12 +72,16 @@ final class VendorApi {
         return r.request(method, "/api/vendors/admin" + path).then();
     }
 
-    /** A vendor record created and approved by an admin. */
+    /** A vendor record created and approved by an admin, known as active by the marketplace. */
     static Seller activeVendor(String name) {
         Seller s = Seller.fresh();
         putProfile(s, "{\"name\":\"" + name + "\",\"email\":\"" + s.id() + "@vendors.test\",\"payout\":"
                 + "{\"stripeAccountId\":\"" + account(s) + "\"}}").statusCode(201);
         admin("POST", "/vendors/" + s.id() + "/approve", null).statusCode(200).body("data.status", equalTo("active"));
+        // the marketplace publishes its products only once it has applied vendor.approved
+        Eventually.await("the marketplace knows vendor " + s.id() + " as active", EVENT_WAIT,
+                () -> "active".equals(given().baseUri(MARKETPLACE).auth().oauth2(ADMIN)
+                        .get("/api/marketplace/vendors/{id}/status", s.id()).then().extract().path("data.status")));
         return s;
     }
 

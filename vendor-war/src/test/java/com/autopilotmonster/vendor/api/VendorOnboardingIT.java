@@ -146,6 +146,12 @@ class VendorOnboardingIT {
         // earnings, payouts: B's own only (no path names a vendor)
         as(b.token()).get("/api/vendors/earnings").then().statusCode(200).body("data.vendorId", equalTo(b.id()));
         as(b.token()).get("/api/vendors/payouts").then().statusCode(200).body("data.payouts.vendorId", not(hasItem(a.id())));
+
+        // the owner edits and deletes its own product through the vendor service
+        as(a.token()).body("{\"name\":\"Renamed by A\"}").put("/api/vendors/products/" + productOfA).then()
+                .statusCode(200).body("data.name", equalTo("Renamed by A"));
+        as(a.token()).delete("/api/vendors/products/" + productOfA).then().statusCode(200);
+        as(a.token()).get("/api/vendors/products/" + productOfA).then().statusCode(404);
     }
 
     @Test
