@@ -100,6 +100,19 @@ final class Admin {
                 + "\"images\":[\"https://cdn.example.test/" + UUID.randomUUID() + ".png\"]}";
     }
 
+    /**
+     * Only an active vendor's products go live: the vendor is onboarded at the REAL vendor service (profile, then
+     * approved through this admin service) and the marketplace has learnt it from {@code vendor.approved}.
+     */
+    static void activeVendor(String vendorId) {
+        given().port(VENDOR).auth().oauth2(TestTokens.vendor(vendorId)).contentType(ContentType.JSON)
+                .body("{\"name\":\"Seller " + vendorId + "\"}").put("/api/vendors/profile").then().statusCode(201);
+        post(ADMIN, "/api/admin/vendors/" + vendorId + "/approve", "{}").statusCode(200);
+        Eventually.await("the marketplace knows vendor " + vendorId + " as active", EVENT_WAIT,
+                () -> "active".equals(given().port(MARKETPLACE).auth().oauth2(ADMIN)
+                        .get("/api/marketplace/vendors/{id}/status", vendorId).then().extract().path("data.status")));
+    }
+
     /** A pending product created by a vendor in the real marketplace; returns its id. */
     static String pendingProduct(String vendorToken, String name) {
         return given().port(MARKETPLACE).auth().oauth2(vendorToken).contentType(ContentType.JSON)

@@ -38,6 +38,7 @@ class ProductModerationIT {
         get(ADMIN, "/api/admin/products?status=pending&vendorId=" + vendorId).statusCode(200)
                 .body("data.products._id", hasItem(id)).body("data.pagination.total", equalTo(1));
 
+        Admin.activeVendor(vendorId);
         post(ADMIN, "/api/admin/products/" + id + "/approve", "{}").statusCode(200)
                 .body("message", equalTo("Product approved")).body("data.status", equalTo("active"));
         // live right after: the public product and the public listing
@@ -81,6 +82,7 @@ class ProductModerationIT {
         String vendorId = newId();
         String vendor = TestTokens.vendor(vendorId);
         String active = Admin.pendingProduct(vendor, "Queue active");
+        Admin.activeVendor(vendorId);
         post(ADMIN, "/api/admin/products/" + active + "/approve", "{}").statusCode(200);
         String pending1 = Admin.pendingProduct(vendor, "Queue pending 1");
         String rejected = Admin.pendingProduct(vendor, "Queue rejected");
