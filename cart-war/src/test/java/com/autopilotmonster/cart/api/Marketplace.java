@@ -2,6 +2,7 @@ package com.autopilotmonster.cart.api;
 
 import static io.restassured.RestAssured.given;
 
+import com.autopilotmonster.testsupport.ActiveVendors;
 import com.autopilotmonster.testsupport.Eventually;
 import com.autopilotmonster.testsupport.TestTokens;
 import io.restassured.http.ContentType;
@@ -59,7 +60,11 @@ final class Marketplace {
                 .extract().path("data.thumbnail");
     }
 
+    /** Approving a product needs its vendor active in the marketplace: a vendor.approved event, applied. */
     static void setStatus(String id, String status) {
+        if ("active".equals(status)) {
+            ActiveVendors.approve(URL, VENDOR_ID);
+        }
         String reason = "rejected".equals(status) ? ",\"reason\":\"cart test\"" : "";
         as(ADMIN).body("{\"status\":\"" + status + "\"" + reason + "}").put("/api/marketplace/products/" + id)
                 .then().statusCode(200);
