@@ -63,4 +63,33 @@ class PaginationTest {
     void offsetOfPageRequest() {
         assertEquals(40, new PageRequest(3, 20).offset());
     }
+
+    @Test
+    void aliasedPageAnswersTheSameItemsUnderBothKeysThenPagination() {
+        Page<String> page = new Page<>(List.of(1, 2), 2, 2, 5).named("blogs").alsoAs("posts").map(String::valueOf);
+        java.util.Map<String, Object> data = page.data();
+        assertEquals(List.of("blogs", "posts", "pagination"), List.copyOf(data.keySet()));
+        assertEquals(List.of("1", "2"), data.get("blogs"));
+        assertEquals(List.of("1", "2"), data.get("posts"));
+        assertEquals(Pagination.of(2, 2, 5), data.get("pagination"));
+        assertEquals(List.of("posts"), page.named("items").aliases(), "renaming keeps the other names");
+    }
+
+    @Test
+    void aliasNeedsANamedPageAndItsOwnKey() {
+        Page<Integer> named = new Page<>(List.of(1), 1, 1, 1).named("blogs");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new Page<>(List.of(1), 1, 1, 1).alsoAs("posts"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> named.alsoAs("pagination"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> named.alsoAs("blogs"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> named.alsoAs("posts").alsoAs("posts"));
+    }
+
+    @Test
+    void fiveArgumentConstructorStillNamesThePage() {
+        Page<Integer> page = new Page<>("orders", List.of(1), 1, 1, 1);
+        assertEquals(List.of(), page.aliases());
+        assertEquals(List.of("orders", "pagination"), List.copyOf(page.data().keySet()));
+    }
 }
