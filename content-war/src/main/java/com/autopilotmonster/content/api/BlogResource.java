@@ -55,13 +55,14 @@ public class BlogResource {
     CurrentUser user;
 
     @GET
-    @Operation(summary = "Published posts, newest first (?tag=&category=&author=&search=&page=&limit=)")
+    @Operation(summary = "Published posts, newest first (?tag=&category=&author=&search=&page=&limit=): the items under "
+            + "blogs (as the original sent) and posts (as the web client reads), with the pagination")
     public Page<Map<String, Object>> list(@QueryParam("tag") @Size(max = 40) String tag,
                                           @QueryParam("category") @Size(max = 60) String category,
                                           @QueryParam("author") @Size(max = 120) String author,
                                           @QueryParam("search") @Size(max = 100) String search,
                                           @BeanParam @Valid PageRequest paging) {
-        return blogs.list(tag, category, author, search, paging.page(), paging.limit()).named("blogs");
+        return blogs.list(tag, category, author, search, paging.page(), paging.limit()).named("blogs").alsoAs("posts");
     }
 
     @GET

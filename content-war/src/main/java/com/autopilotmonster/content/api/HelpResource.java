@@ -29,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,12 +57,23 @@ public class HelpResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    UriInfo uriInfo;
+
     @GET
-    @Operation(summary = "Published articles with the categories (?category=&search=&page=&limit=)")
-    public Map<String, Object> list(@QueryParam("category") @Size(max = 60) String category,
-                                    @QueryParam("search") @Size(max = 100) String search,
-                                    @BeanParam @Valid PageRequest paging) {
-        return help.list(category, search, paging.page(), paging.limit());
+    @Operation(summary = "Published articles (?category=&search=&page=&limit=): data is the array the web client reads "
+            + "(HelpArticle[]); the paging is in X-Total-Count, X-Page, X-Limit, X-Total-Pages and Link")
+    public Response list(@QueryParam("category") @Size(max = 60) String category,
+                         @QueryParam("search") @Size(max = 100) String search,
+                         @BeanParam @Valid PageRequest paging) {
+        return PagedArray.of(help.list(category, search, paging.page(), paging.limit()), uriInfo);
+    }
+
+    @GET
+    @Path("/categories")
+    @Operation(summary = "The published categories with their article counts")
+    public List<Map<String, Object>> categories() {
+        return help.categories();
     }
 
     @GET

@@ -30,9 +30,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,13 +63,17 @@ public class JobResource {
     @Inject
     Validator validator;
 
+    @Context
+    UriInfo uriInfo;
+
     @GET
-    @Operation(summary = "Open jobs (?department=&location=&type=&page=&limit=)")
-    public Page<Map<String, Object>> list(@QueryParam("department") @Size(max = 80) String department,
-                                          @QueryParam("location") @Size(max = 120) String location,
-                                          @QueryParam("type") @Pattern(regexp = "full-time|part-time|contract|remote") String type,
-                                          @BeanParam @Valid PageRequest paging) {
-        return jobs.list(department, location, type, paging.page(), paging.limit()).named("jobs");
+    @Operation(summary = "Open jobs (?department=&location=&type=&page=&limit=): data is the array the web client reads "
+            + "(JobListing[]); the paging is in X-Total-Count, X-Page, X-Limit, X-Total-Pages and Link")
+    public Response list(@QueryParam("department") @Size(max = 80) String department,
+                         @QueryParam("location") @Size(max = 120) String location,
+                         @QueryParam("type") @Pattern(regexp = "full-time|part-time|contract|remote") String type,
+                         @BeanParam @Valid PageRequest paging) {
+        return PagedArray.of(jobs.list(department, location, type, paging.page(), paging.limit()), uriInfo);
     }
 
     @GET

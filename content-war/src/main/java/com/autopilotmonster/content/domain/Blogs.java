@@ -85,7 +85,8 @@ public class Blogs {
         Bson filter = and(filters);
         long total = blogs().countDocuments(filter);
         List<Map<String, Object>> items = new ArrayList<>();
-        blogs().find(filter).projection(new Document("content", 0).append("contentHtml", 0))
+        // The web client's BlogPost carries content, as the original's list did: the sanitised HTML, not the source.
+        blogs().find(filter).projection(new Document("content", 0))
                 .sort(Sorts.descending("publishedAt")).skip((page - 1) * limit).limit(limit)
                 .forEach(d -> items.add(publicView(d)));
         return new Page<>(items, page, limit, total);
@@ -93,7 +94,7 @@ public class Blogs {
 
     public List<Map<String, Object>> featured(int limit) {
         List<Map<String, Object>> items = new ArrayList<>();
-        blogs().find(and(visible(), eq("featured", true))).projection(new Document("content", 0).append("contentHtml", 0))
+        blogs().find(and(visible(), eq("featured", true))).projection(new Document("content", 0))
                 .sort(Sorts.descending("publishedAt")).limit(limit).forEach(d -> items.add(publicView(d)));
         return items;
     }

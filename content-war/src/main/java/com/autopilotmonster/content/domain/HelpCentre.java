@@ -4,7 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
 
-import com.autopilotmonster.common.api.Pagination;
+import com.autopilotmonster.common.api.Page;
 import com.autopilotmonster.common.problem.ApiException;
 import com.autopilotmonster.content.domain.Inputs.HelpInput;
 import com.mongodb.ErrorCategory;
@@ -54,8 +54,8 @@ public class HelpCentre {
         return db.getCollection(VOTES);
     }
 
-    /** {@code articles}, the published categories with their counts, and the pagination. */
-    public Map<String, Object> list(String category, String search, int page, int limit) {
+    /** Published articles, by category then order then title. */
+    public Page<Map<String, Object>> list(String category, String search, int page, int limit) {
         List<Bson> filters = new ArrayList<>(List.of(eq("status", "published")));
         if (category != null && !category.isBlank()) {
             filters.add(eq("category", Markdown.text(category)));
@@ -67,9 +67,15 @@ public class HelpCentre {
         Bson filter = and(filters);
         long total = articles().countDocuments(filter);
         List<Map<String, Object>> items = new ArrayList<>();
-        articles().find(filter).projection(new Document("content", 0).append("contentHtml", 0))
+        // The web client's HelpArticle carries content: the list answers the sanitised HTML (never the Markdown source).
+        articles().find(filter).projection(new Document("content", 0))
                 .sort(Sorts.orderBy(Sorts.ascending("category"), Sorts.ascending("order"), Sorts.ascending("title")))
                 .skip((page - 1) * limit).limit(limit).forEach(d -> items.add(Docs.publicBody(Docs.view(d, Set.of()), "content", "contentHtml")));
+        return new Page<>(items, page, limit, total);
+    }
+
+    /** The published categories with their article counts (drafts not counted), by name. */
+    public List<Map<String, Object>> categories() {
         List<Map<String, Object>> categories = new ArrayList<>();
         articles().aggregate(List.of(Aggregates.match(eq("status", "published")),
                         Aggregates.group("$category", Accumulators.sum("count", 1)), Aggregates.sort(Sorts.ascending("_id"))))
@@ -79,11 +85,7 @@ public class HelpCentre {
                     c.put("count", g.get("count"));
                     categories.add(c);
                 });
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("articles", items);
-        data.put("categories", categories);
-        data.put("pagination", Pagination.of(page, limit, total));
-        return data;
+        return categories;
     }
 
     public Map<String, Object> bySlug(String slug) {

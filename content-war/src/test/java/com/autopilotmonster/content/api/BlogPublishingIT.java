@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class BlogPublishingIT {
 
     private static List<String> publicTitles(String search) {
         return given().queryParam("search", search).queryParam("limit", 100).get("/api/content/blog").then()
-                .statusCode(200).extract().jsonPath().getList("data.blogs.title");
+                .statusCode(200).extract().jsonPath().getList("data.posts.title");
     }
 
     @Test
@@ -51,7 +52,7 @@ class BlogPublishingIT {
 
         assertTrue(publicTitles(tag).isEmpty(), "a draft is not listed");
         given().get("/api/content/blog/" + slug).then().statusCode(404);
-        given().queryParam("tag", tag).get("/api/content/blog").then().body("data.blogs", org.hamcrest.Matchers.empty());
+        given().queryParam("tag", tag).get("/api/content/blog").then().body("data.posts", org.hamcrest.Matchers.empty());
         given().get("/api/content/sitemap.xml").then().statusCode(200).body(not(org.hamcrest.Matchers.containsString(slug)));
         given().get("/api/content/blog/rss.xml").then().statusCode(200).body(not(org.hamcrest.Matchers.containsString(tag)));
 
@@ -66,9 +67,21 @@ class BlogPublishingIT {
                 .body("data.metaTitle", equalTo("Draft " + tag))
                 .body("data.canonicalUrl", endsWith("/blog/" + slug))
                 .body("data.author.id", notNullValue());
-        given().queryParam("tag", tag).get("/api/content/blog").then().body("data.blogs.slug", equalTo(List.of(slug)))
-                .body("data.pagination.total", equalTo(1));
-        given().get("/api/content/blog/featured?limit=20").then().statusCode(200).body("data.slug", hasItem(slug));
+        // The web client reads data.posts (BlogPost[]) and data.pagination; the original sent data.blogs: both, same items.
+        JsonPath listed = given().queryParam("tag", tag).get("/api/content/blog").then().statusCode(200)
+                .body("data.posts.slug", equalTo(List.of(slug))).body("data.pagination.total", equalTo(1))
+                .body("data.pagination.pages", equalTo(1)).extract().jsonPath();
+        assertEquals(listed.getList("data.posts"), listed.getList("data.blogs"), "blogs and posts hold the same items");
+        Map<String, Object> item = listed.getMap("data.posts[0]");
+        for (String field : List.of("postId", "title", "slug", "excerpt", "content", "author", "category", "tags",
+                "publishedAt", "updatedAt", "readTime", "views")) {
+            assertTrue(item.containsKey(field), "the client's BlogPost reads " + field + ": " + item.keySet());
+        }
+        assertEquals(id, item.get("postId"));
+        assertTrue(String.valueOf(item.get("content")).contains("<strong>bold</strong>"), "the list answers the sanitised HTML");
+        given().get("/api/content/blog/featured?limit=20").then().statusCode(200)
+                .body("data", org.hamcrest.Matchers.instanceOf(List.class)).body("data.slug", hasItem(slug))
+                .body("data.find { it.slug == '" + slug + "' }.content", org.hamcrest.Matchers.containsString("<strong>bold</strong>"));
 
         admin().body("{\"status\":\"archived\"}").put("/api/content/blog/" + id).then().statusCode(200);
         assertTrue(publicTitles(tag).isEmpty(), "an archived post is not listed");
@@ -143,12 +156,12 @@ class BlogPublishingIT {
         post("{\"title\":" + q("Plain " + u) + ",\"content\":\"body\",\"category\":\"other" + u + "\",\"tags\":[\"beta" + u + "\"],\"status\":\"published\"}");
         assertEquals(List.of("Regex (a+)* trap " + u), publicTitles("(A+)* TRAP " + u));
         assertTrue(publicTitles(".*" + u).isEmpty(), "search is literal, not a regex");
-        given().queryParam("category", "cat" + u).get("/api/content/blog").then().body("data.blogs.title", equalTo(List.of("Regex (a+)* trap " + u)));
-        given().queryParam("tag", "beta" + u).get("/api/content/blog").then().body("data.blogs.title", equalTo(List.of("Plain " + u)));
-        given().queryParam("author", "nobody-" + u).get("/api/content/blog").then().body("data.blogs", org.hamcrest.Matchers.empty());
+        given().queryParam("category", "cat" + u).get("/api/content/blog").then().body("data.posts.title", equalTo(List.of("Regex (a+)* trap " + u)));
+        given().queryParam("tag", "beta" + u).get("/api/content/blog").then().body("data.posts.title", equalTo(List.of("Plain " + u)));
+        given().queryParam("author", "nobody-" + u).get("/api/content/blog").then().body("data.posts", org.hamcrest.Matchers.empty());
         given().queryParam("limit", 2).get("/api/content/blog").then().statusCode(200)
                 .body("data.pagination.limit", equalTo(2)).body("data.pagination.total", greaterThanOrEqualTo(2))
-                .body("data.blogs.status", everyItem(equalTo("published")));
+                .body("data.posts.status", everyItem(equalTo("published")));
         problem(given().queryParam("limit", 1000).get("/api/content/blog").then(), 400);
     }
 }

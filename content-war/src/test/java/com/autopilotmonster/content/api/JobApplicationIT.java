@@ -20,6 +20,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +78,15 @@ class JobApplicationIT {
         String u = unique();
         String title = "Agent engineer " + u;
         String id = job(title);
-        given().get("/api/content/jobs").then().statusCode(200).body("data.jobs.jobId", hasItem(id));
+        // The web client reads data as JobListing[]; the paging is in the headers.
+        io.restassured.response.Response listed = given().queryParam("limit", 100).get("/api/content/jobs");
+        listed.then().statusCode(200).body("data.jobId", hasItem(id)).header("X-Page", "1").header("X-Limit", "100");
+        assertTrue(Long.parseLong(listed.header("X-Total-Count")) >= 1, listed.header("X-Total-Count"));
+        Map<String, Object> listing = listed.jsonPath().getMap("data.find { it.jobId == '" + id + "' }");
+        for (String field : List.of("jobId", "title", "department", "location", "type", "description", "requirements",
+                "responsibilities", "benefits", "salary", "postedAt", "status")) {
+            assertTrue(listing.containsKey(field), "the client's JobListing reads " + field + ": " + listing.keySet());
+        }
         given().get("/api/content/jobs/" + id).then().statusCode(200).body("data.salary.currency", equalTo("EUR"))
                 .body("data.description", containsString("<strong>agents</strong>"));
 
@@ -153,7 +163,7 @@ class JobApplicationIT {
                 .post("/api/content/jobs/" + id + "/apply").then(), 400);
 
         admin().post("/api/content/jobs/" + id + "/close").then().statusCode(200).body("data.status", equalTo("closed"));
-        given().get("/api/content/jobs?limit=100").then().body("data.jobs.jobId", not(hasItem(id)));
+        given().get("/api/content/jobs?limit=100").then().body("data.jobId", not(hasItem(id)));
         problem(given().contentType("application/json").body(body.replace(email, "late" + email))
                 .post("/api/content/jobs/" + id + "/apply").then(), 409);
         problem(form("Late", "late2" + u + "@a.test").multiPart("resume", "cv.pdf", pdf(10), "application/pdf")
