@@ -84,7 +84,7 @@ public class HelpResource {
     }
 
     @POST
-    @Path("/{slug}/feedback")
+    @Path("/{slug}/feedback") // slug or article id: the original client posts the id
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseMessage("Thank you for your feedback")
     @Operation(summary = "Was this helpful? One vote per signed-in user, or per client address when anonymous; a new vote replaces the voter's old one")

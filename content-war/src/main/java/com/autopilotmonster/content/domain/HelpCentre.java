@@ -96,9 +96,12 @@ public class HelpCentre {
         return Docs.publicBody(Docs.view(d, Set.of()), "content", "contentHtml");
     }
 
-    /** Records the voter's vote; answers the article's counts and the voter's vote. */
-    public Map<String, Object> feedback(String slug, boolean helpful, String voter) {
-        Document article = articles().find(and(eq("slug", slug), eq("status", "published"))).first();
+    /**
+     * Records the voter's vote; answers the article's counts and the voter's vote. The article is named by its slug
+     * or by its id (the original web client's {@code markHelpful} sends the id).
+     */
+    public Map<String, Object> feedback(String slugOrId, boolean helpful, String voter) {
+        Document article = articles().find(and(or(eq("slug", slugOrId), eq("_id", slugOrId)), eq("status", "published"))).first();
         if (article == null) {
             throw ApiException.notFound("Help article not found");
         }

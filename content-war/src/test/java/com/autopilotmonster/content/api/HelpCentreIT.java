@@ -127,6 +127,11 @@ class HelpCentreIT {
         }
         pool2.shutdown();
         given().get("/api/content/help/" + slug).then().body("data.helpful", equalTo(20)).body("data.notHelpful", equalTo(6));
+        // the original client votes by article id (content.api markHelpful): the same article, the same voter's vote
+        String articleId = given().get("/api/content/help/" + slug).then().extract().path("data.articleId");
+        given().auth().oauth2(eager).contentType("application/json").body("{\"helpful\":true}")
+                .post("/api/content/help/" + articleId + "/feedback").then().statusCode(200)
+                .body("data.articleId", equalTo(articleId)).body("data.helpful", equalTo(21)).body("data.notHelpful", equalTo(5));
 
         ContentApi.problem(given().contentType("application/json").body("{}").post("/api/content/help/" + slug + "/feedback").then(), 400);
         ContentApi.problem(given().contentType("application/json").body("{\"helpful\":{\"$gt\":\"\"}}").post("/api/content/help/" + slug + "/feedback").then(), 400);
