@@ -70,14 +70,14 @@ public class CheckoutResource {
                              @Valid Address billingAddress, Boolean savePaymentMethod) {
     }
 
-    @JsonbPropertyOrder({"sessionId", "cartId", "userId", "items", "subtotal", "couponCode", "discount", "newTotal", "tax",
+    @JsonbPropertyOrder({"id", "sessionId", "cartId", "userId", "items", "subtotal", "couponCode", "discount", "newTotal", "tax",
             "total", "currency", "status", "orderId", "createdAt", "expiresAt"})
-    public record SessionView(String sessionId, String cartId, String userId, List<OrderLine> items, BigDecimal subtotal,
+    public record SessionView(@jakarta.json.bind.annotation.JsonbProperty("_id") String id, String sessionId, String cartId, String userId, List<OrderLine> items, BigDecimal subtotal,
                               String couponCode, BigDecimal discount, BigDecimal newTotal, BigDecimal tax,
                               BigDecimal total, String currency, String status, String orderId, Instant createdAt,
                               Instant expiresAt) {
         static SessionView of(CheckoutSession s, boolean withNewTotal) {
-            return new SessionView(s.sessionId(), s.cartId(), s.userId(), s.items(), s.subtotal(), s.couponCode(),
+            return new SessionView(s.sessionId(), s.sessionId(), s.cartId(), s.userId(), s.items(), s.subtotal(), s.couponCode(),
                     s.discount(), withNewTotal ? s.total() : null, s.tax(), s.total(), s.currency(),
                     s.effectiveStatus(Instant.now()), s.orderId(), s.createdAt(), s.expiresAt());
         }

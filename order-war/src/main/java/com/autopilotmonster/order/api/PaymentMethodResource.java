@@ -59,11 +59,11 @@ public class PaymentMethodResource {
                              String number, String cardNumber, String cvc, String cvv) {
     }
 
-    @JsonbPropertyOrder({"id", "type", "last4", "brand", "expiryMonth", "expiryYear", "isDefault", "createdAt"})
-    public record MethodView(String id, String type, String last4, String brand, Long expiryMonth, Long expiryYear,
+    @JsonbPropertyOrder({"mongoId", "id", "type", "last4", "brand", "expiryMonth", "expiryYear", "isDefault", "createdAt"})
+    public record MethodView(@jakarta.json.bind.annotation.JsonbProperty("_id") String mongoId, String id, String type, String last4, String brand, Long expiryMonth, Long expiryYear,
                              boolean isDefault, java.time.Instant createdAt) {
         static MethodView of(SavedPaymentMethods.Saved s) {
-            return new MethodView(s.id(), s.type(), s.last4(), s.brand(), s.expiryMonth(), s.expiryYear(), s.isDefault(),
+            return new MethodView(s.id(), s.id(), s.type(), s.last4(), s.brand(), s.expiryMonth(), s.expiryYear(), s.isDefault(),
                     s.createdAt());
         }
     }

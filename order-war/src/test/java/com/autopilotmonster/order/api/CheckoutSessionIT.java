@@ -66,7 +66,7 @@ class CheckoutSessionIT {
         String first = pm();
         ProviderStub.stripeAttach(first, "visa", "4242");
         post(token, "/api/checkout/payment-methods", "{\"paymentMethodId\":\"" + first + "\",\"brand\":\"forged\",\"last4\":\"9999\"}")
-                .statusCode(201).body("data.id", equalTo(first)).body("data.brand", equalTo("visa"))
+                .statusCode(201).body("data.id", equalTo(first)).body("data._id", equalTo(first)).body("data.brand", equalTo("visa"))
                 .body("data.last4", equalTo("4242")).body("data.expiryYear", equalTo(2031)).body("data.isDefault", equalTo(true))
                 .body("data.type", equalTo("credit_card"));
         String second = pm();
@@ -106,7 +106,7 @@ class CheckoutSessionIT {
         String cartId = cartWith(token, agent, 1);
         problem(post(token, "/api/checkout/session", "{\"cartId\":\"" + "0".repeat(24) + "\"}"), 404);
         String sessionId = post(token, "/api/checkout/session", "{\"cartId\":\"" + cartId + "\"}").statusCode(201)
-                .body("data.sessionId", matchesPattern("cs_[0-9a-f]{32}")).body("data.cartId", equalTo(cartId))
+                .body("data.sessionId", matchesPattern("cs_[0-9a-f]{32}")).body("data._id", matchesPattern("cs_[0-9a-f]{32}")).body("data.cartId", equalTo(cartId))
                 .body("data.userId", equalTo(userId)).body("data.items[0].productId", equalTo(agent))
                 .body("data.items[0].price", equalTo(40.0f)).body("data.subtotal", equalTo(40.0f))
                 .body("data.tax", equalTo(4.0f)).body("data.total", equalTo(44.0f)).body("data.status", equalTo("pending"))
