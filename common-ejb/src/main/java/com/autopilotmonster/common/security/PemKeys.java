@@ -31,8 +31,20 @@ public final class PemKeys {
         }
     }
 
+    /** A public key given as PEM text (e.g. MP JWT's inline {@code mp.jwt.verify.publickey}). */
+    public static PublicKey publicKeyFromPem(String pem) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(decode(pem)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the RSA public key", e);
+        }
+    }
+
     private static byte[] der(String location) throws java.io.IOException {
-        String pem = Files.readString(Path.of(location.trim().replaceFirst("^file:", "")));
+        return decode(Files.readString(Path.of(location.trim().replaceFirst("^file:", ""))));
+    }
+
+    private static byte[] decode(String pem) {
         return Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
     }
 }

@@ -14,7 +14,8 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Runs after MP JWT has verified a bearer token's signature, issuer, audience and expiry, and refuses it
- * when it was revoked (logout) or its user was deactivated - on every service, not only on auth.
+ * when it was revoked (logout), its user was deactivated, or it was issued before the user's role or password
+ * changed (the user's valid-after instant) - on every service, not only on auth; one Redis round trip.
  * When Redis cannot be asked the answer is 503: a revoked token must never pass by default.
  */
 @Provider
@@ -35,14 +36,11 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
             return;
         }
         try {
-            if (tokenStatus.isRevoked(jwt.getTokenID())) {
-                request.abortWith(Problems.response(401, "token-revoked", "Unauthorized",
-                        "This token has been revoked; sign in again", java.util.List.of(),
-                        java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
-            } else if (tokenStatus.isInactive(CurrentUser.userIdOf(jwt))) {
-                request.abortWith(Problems.response(401, "account-inactive", "Unauthorized",
-                        "This account is deactivated", java.util.List.of(),
-                        java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
+            TokenStatus.Verdict verdict = tokenStatus.check(jwt.getTokenID(), CurrentUser.userIdOf(jwt),
+                    jwt.getIssuedAtTime());
+            if (verdict.refused()) {
+                request.abortWith(Problems.response(401, verdict.slug(), "Unauthorized", verdict.detail(),
+                        java.util.List.of(), java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
             }
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "token status unavailable: {0}", e.getMessage());

@@ -161,6 +161,19 @@ class PlatformIT {
             } finally {
                 redis.del("auth:inactive-user:" + userId);
             }
+            // a role change or password reset: auth writes the first second whose tokens count again
+            String fresh = TestTokens.user(userId);
+            long issuedAt = new org.json.JSONObject(new String(java.util.Base64.getUrlDecoder()
+                    .decode(fresh.split("\\.")[1]))).getLong("iat");
+            try {
+                redis.setex("auth:valid-after:" + userId, 60, Long.toString(issuedAt + 1));
+                isProblem(given().auth().oauth2(fresh).get(APP + "/api/probe/me").then(), 401)
+                        .body("type", containsString("token-stale"));
+                redis.setex("auth:valid-after:" + userId, 60, Long.toString(issuedAt));
+                given().auth().oauth2(fresh).get(APP + "/api/probe/me").then().statusCode(200);
+            } finally {
+                redis.del("auth:valid-after:" + userId);
+            }
         }
     }
 
