@@ -7,6 +7,8 @@
 # subscribed without Stripe keys, as in the local run.
 set -u
 WLP=${LIBERTY_INSTALL_DIR:?set LIBERTY_INSTALL_DIR to the Liberty runtime}
+# local servers: development JWT keys and local defaults allowed (README "Security")
+export PLATFORM_LOCAL=true
 SERVERS=(gateway auth marketplace cart order user vendor admin content)
 case "${1:-}" in
   start)

@@ -14,11 +14,13 @@ for app in auth marketplace order user vendor admin content cart; do
 done
 [ -d "$dir" ] || "$WLP/bin/server" create platform >/dev/null
 cp "$ROOT/server-config/servers/platform/server.xml" "$dir/server.xml"
-echo "autopilot.config.dir=$ROOT/server-config/shared" > "$dir/bootstrap.properties"
+printf 'autopilot.config.dir=%s\nmetrics.authentication=false\n' "$ROOT/server-config/shared" > "$dir/bootstrap.properties"
 {
   echo "-Xmx$HEAP"
   echo "-XX:+UseSerialGC"
   echo "-XX:MaxMetaspaceSize=512m"
+  # a local server: development keys and local defaults allowed (README "Security")
+  echo "-Dplatform.local=true"
   # what auth-war's build gives its own server: the local bootstrap admin
   grep -h '^-Dauth\.' "$WLP/usr/servers/auth/jvm.options" 2>/dev/null || true
 } > "$dir/jvm.options"
