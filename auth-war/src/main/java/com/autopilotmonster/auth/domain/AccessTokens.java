@@ -1,5 +1,6 @@
 package com.autopilotmonster.auth.domain;
 
+import com.autopilotmonster.common.security.TokenStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Issues RS256 access tokens with the spec's claims ({@code userId}, {@code email}, {@code role}) plus what
@@ -22,6 +24,9 @@ public class AccessTokens {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    TokenStatus tokenStatus;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
@@ -56,7 +61,9 @@ public class AccessTokens {
         }
         claims.setStringListClaim("groups", List.of(user.role().value()));
         claims.setJwtId(UUID.randomUUID().toString());
-        NumericDate now = NumericDate.now();
+        // a token issued in the same second as a role change or password reset must not fall before the user's
+        // valid-after instant (iat has one-second resolution): stamp it with that second
+        NumericDate now = NumericDate.fromSeconds(Math.max(NumericDate.now().getValue(), validAfter(user.id())));
         claims.setIssuedAt(now);
         claims.setExpirationTime(NumericDate.fromSeconds(now.getValue() + ttl.toSeconds()));
         JsonWebSignature jws = new JsonWebSignature();
@@ -69,6 +76,24 @@ public class AccessTokens {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
             throw new IllegalStateException("cannot sign access token", e);
+        }
+    }
+
+    /**
+     * Every access token of the user issued until now is refused from now on, by every service and the gateway
+     * (common-ejb {@link TokenStatus}): after a role change, a password reset or a deactivation.
+     */
+    public void invalidateIssuedUntilNow(String userId) {
+        // kept as long as such a token could still be presented: its lifetime plus the verifiers' clock skew
+        tokenStatus.invalidateTokensIssuedBefore(userId, java.time.Instant.now(), ttl.plusMinutes(5));
+    }
+
+    private long validAfter(String userId) {
+        try {
+            return tokenStatus.validAfter(userId);
+        } catch (JedisException e) {
+            // Redis down: every service answers 503 for tokens meanwhile anyway; sign in still works
+            return 0;
         }
     }
 

@@ -117,10 +117,10 @@ public class AuthService {
             case EXPIRED -> throw ApiException.gone("This verification link has expired");
             default -> throw ApiException.badRequest("This verification link is not valid");
         }
-        User user = users.byId(result.userId()).orElseThrow(
-                () -> ApiException.badRequest("This verification link is not valid"));
-        user.verifyEmail();
-        return users.update(user);
+        if (!users.set(result.userId(), java.util.Map.of("isEmailVerified", true))) {
+            throw ApiException.badRequest("This verification link is not valid");
+        }
+        return profile(result.userId());
     }
 
     /** Always the same answer; a reset mail goes out only for an existing, active account. */
@@ -135,7 +135,11 @@ public class AuthService {
         });
     }
 
-    /** Sets a new password (same policy) and signs the user out everywhere (all refresh tokens revoked). */
+    /**
+     * Sets a new password (same policy) and signs the user out everywhere: all refresh tokens revoked, every
+     * access token issued until now refused by every service (the user's valid-after instant), and every other
+     * reset link of the user voided - one successful reset ends them all.
+     */
     public void resetPassword(String token, String newPassword) {
         // a too-weak password must not use up the link: check it before the token is consumed
         policy.check(newPassword, null);
@@ -146,32 +150,33 @@ public class AuthService {
         User user = users.byId(result.userId()).orElseThrow(
                 () -> ApiException.badRequest("This reset link is not valid or has expired; ask for a new one"));
         policy.check(newPassword, user.email());
-        user.changePasswordHash(hasher.hash(newPassword));
-        users.update(user);
+        users.set(user.id(), java.util.Map.of("password", hasher.hash(newPassword)));
+        emailTokens.voidOutstanding(user.id(), EmailTokens.Purpose.RESET_PASSWORD);
         refreshTokens.revokeAllOf(user.id());
-        throttle.recordSuccess(user.email());
+        accessTokens.invalidateIssuedUntilNow(user.id());
+        throttle.clearAccount(user.email());
     }
 
     public Session login(String email, String password, String clientAddress) {
         String normalized = normalizeEmail(email);
-        throttle.checkAllowed(normalized, clientAddress);
+        // the attempt is counted (atomically, in Redis) BEFORE the password is hashed: parallel guesses cannot
+        // all pass the check before any of them is recorded
+        throttle.beginAttempt(normalized, clientAddress);
         User user = users.byEmail(normalized).orElse(null);
         if (user == null) {
             hasher.burnEquivalentTime(password);
-            throttle.recordFailure(normalized, clientAddress);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
         if (!hasher.matches(password, user.passwordHash())) {
-            throttle.recordFailure(normalized, clientAddress);
             throw ApiException.unauthorized(BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(normalized);
+        throttle.recordSuccess(normalized, clientAddress);
         if (!user.active()) {
             throw ApiException.forbidden("This account is deactivated");
         }
         if (hasher.needsRehash(user.passwordHash())) {
-            user.changePasswordHash(hasher.hash(password));
-            users.update(user);
+            // only while the stored hash is still the one just checked: a reset meanwhile wins
+            users.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
         }
         events.publish(UserLoggedIn.TOPIC, user.id(),
                 new UserLoggedIn(user.id(), user.email(), Instant.now().toString()));

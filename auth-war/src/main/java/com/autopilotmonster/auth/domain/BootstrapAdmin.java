@@ -18,6 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Creates the first admin from {@code auth.bootstrap-admin.email} / {@code auth.bootstrap-admin.password}
  * (env AUTH_BOOTSTRAP_ADMIN_EMAIL / AUTH_BOOTSTRAP_ADMIN_PASSWORD) when no admin exists yet. Without both
  * settings nothing is created. Retried until the store is reachable.
+ * <p>
+ * It only ever CREATES the account: when someone already registered that email (with their own password), that
+ * account is never promoted - whoever registered it first would otherwise become admin. Start-up then logs a
+ * SEVERE error and no admin is created; the readiness check {@code bootstrap-admin} stays DOWN until an operator
+ * picks another email (or promotes an account deliberately) and restarts, so the mistake cannot go unnoticed.
  */
 @ApplicationScoped
 public class BootstrapAdmin {
@@ -47,6 +52,8 @@ public class BootstrapAdmin {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    private volatile String refused;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (email.filter(e -> !e.isBlank()).isPresent() && password.filter(p -> !p.isBlank()).isPresent()) {
             scheduler.execute(this::attempt);
@@ -63,7 +70,7 @@ public class BootstrapAdmin {
     }
 
     void ensureAdmin() {
-        if (database.getCollection("users").countDocuments(Filters.eq("role", Role.ADMIN.value())) > 0) {
+        if (adminExists()) {
             return;
         }
         String normalized = AuthService.normalizeEmail(email.get());
@@ -73,11 +80,18 @@ public class BootstrapAdmin {
         if (users.insert(admin)) {
             LOG.info(() -> "bootstrap admin " + normalized + " created");
         } else {
-            users.byEmail(normalized).ifPresent(existing -> {
-                existing.changeRole(Role.ADMIN);
-                users.update(existing);
-                LOG.info(() -> "existing account " + normalized + " promoted to bootstrap admin");
-            });
+            refused = "an account " + normalized + " already exists; the bootstrap admin is never made by promoting "
+                    + "an existing account. Set AUTH_BOOTSTRAP_ADMIN_EMAIL to an unused address and restart";
+            LOG.severe(() -> "bootstrap admin NOT created: " + refused);
         }
+    }
+
+    boolean adminExists() {
+        return database.getCollection("users").countDocuments(Filters.eq("role", Role.ADMIN.value())) > 0;
+    }
+
+    /** Why the configured bootstrap admin was refused, or null. */
+    public String refusal() {
+        return refused;
     }
 }

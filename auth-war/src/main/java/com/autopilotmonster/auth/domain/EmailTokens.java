@@ -64,6 +64,12 @@ public class EmailTokens {
         return new Consumption(existing.get("usedAt") != null ? Outcome.USED : Outcome.EXPIRED, null);
     }
 
+    /** Marks every unused token of the user for this purpose used: e.g. after a reset, no older link works. */
+    public void voidOutstanding(String userId, Purpose purpose) {
+        collection().updateMany(Filters.and(Filters.eq("userId", userId), Filters.eq("purpose", purpose.name()),
+                Filters.eq("usedAt", null)), Updates.set("usedAt", new Date()));
+    }
+
     private MongoCollection<Document> collection() {
         return database.getCollection(COLLECTION);
     }

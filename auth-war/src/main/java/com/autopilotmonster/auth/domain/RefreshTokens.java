@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Opaque refresh tokens, stored only as SHA-256 hashes in {@code refresh_tokens}. Each use rotates the
  * token within its family; presenting a token that was already used means it was stolen (or replayed), so
- * the whole family is revoked.
+ * the whole family is revoked. A family - one sign-in - lives at most {@code auth.jwt.refresh-max-lifetime}
+ * (30 days, OWASP ASVS 3.3) from the login however often it is rotated: then the user signs in again.
  */
 @ApplicationScoped
 public class RefreshTokens {
@@ -39,6 +40,10 @@ public class RefreshTokens {
     @ConfigProperty(name = "auth.jwt.refresh-ttl", defaultValue = "P7D")
     Duration ttl;
 
+    @Inject
+    @ConfigProperty(name = "auth.jwt.refresh-max-lifetime", defaultValue = "P30D")
+    Duration maxLifetime;
+
     /** What a presented token turned out to be. */
     public enum Outcome { ROTATED, UNKNOWN, EXPIRED, REVOKED, REUSED }
 
@@ -47,7 +52,7 @@ public class RefreshTokens {
     }
 
     public String issue(String userId) {
-        return store(userId, UUID.randomUUID().toString());
+        return store(userId, UUID.randomUUID().toString(), Instant.now().plus(maxLifetime));
     }
 
     public Exchange rotate(String presented) {
@@ -67,11 +72,13 @@ public class RefreshTokens {
             revokeFamily(existing.getString("familyId"));
             return new Exchange(Outcome.REUSED, existing.getString("userId"), null);
         }
-        if (claimed.getDate("expiresAt").toInstant().isBefore(Instant.now())) {
+        Instant familyEnds = familyEnds(claimed);
+        Instant now = Instant.now();
+        if (claimed.getDate("expiresAt").toInstant().isBefore(now) || !familyEnds.isAfter(now)) {
             return new Exchange(Outcome.EXPIRED, claimed.getString("userId"), null);
         }
         String userId = claimed.getString("userId");
-        return new Exchange(Outcome.ROTATED, userId, store(userId, claimed.getString("familyId")));
+        return new Exchange(Outcome.ROTATED, userId, store(userId, claimed.getString("familyId"), familyEnds));
     }
 
     /** Revokes the family of a presented token (logout); false if the token is unknown. */
@@ -94,15 +101,26 @@ public class RefreshTokens {
                 Updates.set("revokedAt", new Date()));
     }
 
-    private String store(String userId, String familyId) {
+    /** The family's absolute end; a token stored before there was one counts from its own creation. */
+    private Instant familyEnds(Document token) {
+        java.util.Date ends = token.getDate("familyExpiresAt");
+        return ends != null ? ends.toInstant() : token.getDate("createdAt").toInstant().plus(maxLifetime);
+    }
+
+    private String store(String userId, String familyId, Instant familyEnds) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = Instant.now();
         collection().insertOne(new Document("_id", hash(token)).append("userId", userId).append("familyId", familyId)
-                .append("createdAt", Date.from(now)).append("expiresAt", Date.from(now.plus(ttl)))
+                .append("createdAt", Date.from(now)).append("familyExpiresAt", Date.from(familyEnds))
+                .append("expiresAt", Date.from(min(now.plus(ttl), familyEnds)))
                 .append("usedAt", null).append("revokedAt", null));
         return token;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private MongoCollection<Document> collection() {

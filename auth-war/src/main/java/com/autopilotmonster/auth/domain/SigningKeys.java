@@ -1,6 +1,9 @@
 package com.autopilotmonster.auth.domain;
 
+import com.autopilotmonster.common.security.DevelopmentKey;
 import com.autopilotmonster.common.security.PemKeys;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,8 +36,17 @@ public class SigningKeys {
     @ConfigProperty(name = "auth.jwt.previous-public-keys")
     Optional<List<String>> previousPublicKeys;
 
+    @Inject
+    @ConfigProperty(name = "platform.local", defaultValue = "false")
+    boolean local;
+
     private RsaJsonWebKey current;
     private final List<RsaJsonWebKey> published = new ArrayList<>();
+
+    /** Loads the key at start-up, so a missing or refused key stops the application, not its first login. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        keyId();
+    }
 
     @PostConstruct
     void load() {
@@ -42,12 +54,18 @@ public class SigningKeys {
             RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) PemKeys.privateKey(privateKeyLocation);
             RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            // the committed development key signs nothing outside the local run (README "Security")
+            DevelopmentKey.refuseOutsideLocalRun(publicKey, local, "sign");
             current = describe(publicKey);
             current.setPrivateKey(privateKey);
             published.add(current);
             for (String location : previousPublicKeys.orElse(List.of())) {
-                published.add(describe((RSAPublicKey) PemKeys.publicKey(location)));
+                RSAPublicKey previous = (RSAPublicKey) PemKeys.publicKey(location);
+                DevelopmentKey.refuseOutsideLocalRun(previous, local, "verify");
+                published.add(describe(previous));
             }
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot load the token signing key from " + privateKeyLocation, e);
         }

@@ -73,24 +73,8 @@ public class User {
         return user;
     }
 
-    void changePasswordHash(String hash) {
-        this.password = hash;
-        touch();
-    }
-
-
     void verifyEmail() {
         this.emailVerified = true;
-        touch();
-    }
-
-    void changeRole(Role role) {
-        this.role = role.value();
-        touch();
-    }
-
-    void setActive(boolean active) {
-        this.active = active;
         touch();
     }
 

@@ -39,6 +39,9 @@ public class UserAdministration {
     @Inject
     AdminGuard adminGuard;
 
+    @Inject
+    AccessTokens accessTokens;
+
     /** Search is a case-insensitive substring match on email and names; the input is quoted, never a pattern. */
     public Page<String> search(String query, Role role, Boolean active, PageRequest paging) {
         List<Bson> filters = new ArrayList<>();
@@ -92,26 +95,35 @@ public class UserAdministration {
     }
 
     private User apply(User user, String id, Role role, Boolean active, Boolean emailVerified) {
+        // only the fields this request changes, in one update: a concurrent change of another field stays
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
         if (role != null) {
-            user.changeRole(role);
+            fields.put("role", role.value());
         }
         if (Boolean.TRUE.equals(emailVerified)) {
-            user.verifyEmail();
+            fields.put("isEmailVerified", true);
         }
         if (active != null) {
-            user.setActive(active);
+            fields.put("isActive", active);
         }
-        User saved = users.update(user);
+        if (!fields.isEmpty() && !users.set(id, fields)) {
+            throw ApiException.notFound("User not found");
+        }
         if (Boolean.FALSE.equals(active)) {
             tokenStatus.markInactive(id);
             refreshTokens.revokeAllOf(id);
         } else if (Boolean.TRUE.equals(active)) {
             tokenStatus.markActive(id);
         }
-        if (role != null) {
+        boolean roleChanged = role != null && role != user.role();
+        if (roleChanged) {
             // tokens carry the role: make the user sign in again to pick up the new one
             refreshTokens.revokeAllOf(id);
         }
-        return saved;
+        if (roleChanged || (Boolean.FALSE.equals(active) && user.active())) {
+            // written after the store holds the change: a token issued meanwhile carries the new state
+            accessTokens.invalidateIssuedUntilNow(id);
+        }
+        return get(id);
     }
 }

@@ -12,11 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
-/** Users through Eclipse JNoSQL; a duplicate email (unique index) is reported, not thrown raw. */
+/**
+ * Users: read and inserted through Eclipse JNoSQL (a duplicate email - unique index - is reported, not thrown
+ * raw); changed only field by field with the driver, never by writing a whole document back.
+ */
 @ApplicationScoped
 public class UserStore {
 
@@ -50,8 +54,38 @@ public class UserStore {
         }
     }
 
-    public User update(User user) {
-        return template.update(user);
+    /**
+     * Sets just these fields (and {@code updatedAt}) in ONE update of the stored document - never a write of the
+     * whole document, so a request that read the user earlier cannot restore an old password hash, role or active
+     * flag that someone changed meanwhile (the fields are the spec model's names: {@code isActive}, ...).
+     *
+     * @return false if the user does not exist
+     */
+    public boolean set(String id, Map<String, Object> fields) {
+        if (id == null || !ObjectId.isValid(id)) {
+            return false;
+        }
+        List<Bson> set = new ArrayList<>();
+        fields.forEach((field, value) -> set.add(Updates.set(field, value)));
+        set.add(Updates.set("updatedAt", new Date()));
+        return users().updateOne(Filters.eq("_id", new ObjectId(id)), Updates.combine(set)).getMatchedCount() > 0;
+    }
+
+    /**
+     * Replaces the password hash only while it is still {@code expected} (a re-hash at login must not undo a
+     * password reset that happened since the login read the account).
+     */
+    public boolean replacePasswordHash(String id, String expected, String hash) {
+        if (id == null || !ObjectId.isValid(id)) {
+            return false;
+        }
+        return users().updateOne(Filters.and(Filters.eq("_id", new ObjectId(id)), Filters.eq("password", expected)),
+                Updates.combine(Updates.set("password", hash), Updates.set("updatedAt", new Date())))
+                .getModifiedCount() > 0;
+    }
+
+    private com.mongodb.client.MongoCollection<org.bson.Document> users() {
+        return database.getCollection("users");
     }
 
     /**
@@ -75,7 +109,7 @@ public class UserStore {
         }
         set.add(Updates.set("namesVersion", at));
         set.add(Updates.set("updatedAt", new Date()));
-        return database.getCollection("users").updateOne(Filters.and(Filters.eq("_id", new ObjectId(id)),
+        return users().updateOne(Filters.and(Filters.eq("_id", new ObjectId(id)),
                         Filters.or(Filters.eq("namesVersion", null), Filters.lt("namesVersion", at))),
                 Updates.combine(set)).getModifiedCount() > 0;
     }

@@ -146,6 +146,30 @@ class AuthFlowIT {
         problem(post("/refresh", "{\"refreshToken\":\"made-up\"}"), 401);
     }
 
+    /** ASVS 3.3: a sign-in lives at most auth.jwt.refresh-max-lifetime (30 days), however often it is rotated. */
+    @Test
+    void aRefreshFamilyEndsAtItsAbsoluteLifetime() throws Exception {
+        String first = register(email(), PASSWORD).statusCode(201).extract().path("data.refreshToken");
+        String second = post("/refresh", "{\"refreshToken\":\"" + first + "\"}").statusCode(200)
+                .extract().path("data.refreshToken");
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(second.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:27017")) {
+            org.bson.Document stored = client.getDatabase("auth_db").getCollection("refresh_tokens")
+                    .find(new org.bson.Document("_id", hash)).first();
+            java.time.Instant familyEnds = stored.getDate("familyExpiresAt").toInstant();
+            java.time.Instant created = stored.getDate("createdAt").toInstant();
+            // rotation carried the family's end over (30 days from the sign-in, not from this rotation)
+            assertTrue(familyEnds.isBefore(created.plus(java.time.Duration.ofDays(30))), "family end " + familyEnds);
+            assertTrue(familyEnds.isAfter(created.plus(java.time.Duration.ofDays(29))), "family end " + familyEnds);
+            // the sign-in is 30 days old now: the next refresh is refused although the token itself is fresh
+            client.getDatabase("auth_db").getCollection("refresh_tokens").updateOne(
+                    new org.bson.Document("_id", hash), new org.bson.Document("$set",
+                            new org.bson.Document("familyExpiresAt", java.util.Date.from(java.time.Instant.now().minusSeconds(1)))));
+        }
+        problem(post("/refresh", "{\"refreshToken\":\"" + second + "\"}"), 401);
+    }
+
     @Test
     void logoutRevokesTheAccessTokenAndTheRefreshToken() {
         String email = email();

@@ -93,6 +93,15 @@ class AuthMailIT {
                 () -> MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Reset")).findFirst()
                         .orElse(null));
         String token = reset.firstLink().replaceFirst(".*token=", "");
+        // a second reset link asked for meanwhile: the successful reset below voids it too
+        post("/forgot-password", "{\"email\":\"" + email + "\"}").statusCode(202);
+        String other = Eventually.await("second reset mail", Duration.ofSeconds(30),
+                () -> MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Reset"))
+                        .map(m -> m.firstLink().replaceFirst(".*token=", "")).filter(t -> !t.equals(token))
+                        .findFirst().orElse(null));
+        String access = post("/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .statusCode(200).extract().path("data.accessToken");
+        given().auth().oauth2(access).get("/api/auth/profile").then().statusCode(200);
 
         post("/reset-password", "{\"token\":\"" + token + "\",\"newPassword\":\"password\"}").statusCode(400);
         post("/reset-password", "{\"token\":\"" + token + "\"}").statusCode(400).contentType("application/problem+json");
@@ -101,7 +110,13 @@ class AuthMailIT {
         post("/reset-password", "{\"token\":\"" + token + "\",\"password\":\"another new passphrase\"}").statusCode(400);
         post("/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").statusCode(401);
         post("/login", "{\"email\":\"" + email + "\",\"password\":\"a brand new passphrase\"}").statusCode(200);
-        // every session from before the reset is signed out
+        // every session from before the reset is signed out: refresh tokens, and access tokens at once (valid-after)
         post("/refresh", "{\"refreshToken\":\"" + refresh + "\"}").statusCode(401);
+        given().auth().oauth2(access).get("/api/auth/profile").then().statusCode(401)
+                .contentType(containsString("application/problem+json")).body("type", containsString("token-stale"));
+        // the other outstanding link died with the successful reset
+        post("/reset-password", "{\"token\":\"" + other + "\",\"newPassword\":\"an attacker's passphrase\"}")
+                .statusCode(400);
+        post("/login", "{\"email\":\"" + email + "\",\"password\":\"a brand new passphrase\"}").statusCode(200);
     }
 }

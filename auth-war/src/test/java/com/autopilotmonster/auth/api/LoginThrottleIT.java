@@ -52,6 +52,40 @@ class LoginThrottleIT {
                 () -> login(email, PASSWORD, address()).statusCode() == 200);
     }
 
+    /**
+     * Twenty wrong passwords for one account sent at the same moment: each attempt is counted before its password
+     * is hashed, so no more than the five free ones get an answer about the password (401); the rest wait (429).
+     */
+    @Test
+    void parallelGuessesCannotExceedTheFreeAttempts() throws Exception {
+        String email = "p-" + UUID.randomUUID() + "@example.test";
+        given().contentType(ContentType.JSON).body("{\"firstName\":\"P\",\"lastName\":\"P\",\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\"}").post("/api/auth/register").then().statusCode(201);
+        int guesses = 20;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses);
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String guess = "parallel guess " + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return login(email, guess, address()).statusCode();
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long checked = statuses.stream().filter(s -> s == 401).count();
+        assertEquals(guesses, checked + statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        assertTrue(checked >= 1 && checked <= 5, "password checks: " + checked + " " + statuses);
+    }
+
     @Test
     void unknownAccountsAreThrottledExactlyLikeRealOnes() {
         String unknown = "nobody-" + UUID.randomUUID() + "@example.test";

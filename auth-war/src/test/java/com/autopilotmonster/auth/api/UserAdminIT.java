@@ -79,6 +79,64 @@ class UserAdminIT {
                 .put("/api/auth/users/" + adminId).then().statusCode(409);
     }
 
+    /** A role change voids the tokens that carry the old role at once (the user's valid-after instant). */
+    @Test
+    void aRoleChangeEndsTheTokensCarryingTheOldRole() {
+        String email = "role-" + UUID.randomUUID() + "@example.test";
+        ValidatableResponse session = registered(email);
+        String before = session.extract().path("data.accessToken");
+        String id = session.extract().path("data.user._id");
+        given().auth().oauth2(before).get("/api/auth/profile").then().statusCode(200);
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"role\":\"vendor\"}")
+                .put("/api/auth/users/" + id).then().statusCode(200).body("data.role", equalTo("vendor"));
+        given().auth().oauth2(before).get("/api/auth/profile").then().statusCode(401)
+                .contentType(containsString("application/problem+json")).body("type", containsString("token-stale"))
+                .header("WWW-Authenticate", containsString("invalid_token"));
+        // signing in again, even within the same second, gives a token with the new role that works
+        String after = post("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .statusCode(200).body("data.user.role", equalTo("vendor")).extract().path("data.accessToken");
+        given().auth().oauth2(after).get("/api/auth/profile").then().statusCode(200).body("data.role", equalTo("vendor"));
+    }
+
+    /**
+     * Two admins change different fields of the same accounts at the same moment: both changes stay (each request
+     * writes only its own field; a whole-document write would put back the field the other one just changed).
+     */
+    @Test
+    void concurrentChangesOfDifferentFieldsBothStay() throws Exception {
+        int accounts = 8;
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            ids.add(registered("race-" + UUID.randomUUID() + "@example.test").extract().path("data.user._id"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2 * accounts);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String id : ids) {
+                for (String body : new String[] {"{\"role\":\"vendor\"}", "{\"isEmailVerified\":true}"}) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                                .put("/api/auth/users/" + id).statusCode();
+                    }));
+                }
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                org.junit.jupiter.api.Assertions.assertEquals(200, answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String id : ids) {
+            given().auth().oauth2(admin).get("/api/auth/users/" + id).then().statusCode(200)
+                    .body("data.role", equalTo("vendor")).body("data.isEmailVerified", equalTo(true))
+                    .body("data.isActive", equalTo(true));
+        }
+    }
+
     @Test
     void deactivationEndsAccessEverywhereAndReactivationRestoresIt() {
         String email = "deact-" + UUID.randomUUID() + "@example.test";
