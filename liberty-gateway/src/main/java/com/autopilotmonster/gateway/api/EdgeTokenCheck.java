@@ -19,7 +19,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * A first line of defence ({@code gateway.edge-auth.enabled}, default on): a request whose bearer token is
  * forged or foreign (bad or missing signature, wrong algorithm, issuer or audience, not a JWT) or is on the
- * shared Redis deny-list (revoked at logout, user deactivated) is answered 401 at the edge and never reaches a
+ * shared Redis deny-list (revoked at logout, user deactivated, issued before the user's role or password
+ * changed) is answered 401 at the edge and never reaches a
  * service. Requests without a token, and with a genuine but expired one, pass: the services decide what is
  * public, and they still verify every token themselves. When Redis cannot
  * be asked, the deny-list part is skipped (the service's own check answers then) rather than refusing everyone.
@@ -59,12 +60,13 @@ public class EdgeTokenCheck {
         }
         try {
             JwtClaims claims = bearer.claims();
-            if (tokenStatus.isRevoked(claims.getJwtId())) {
-                return write(response, "token-revoked", "This token has been revoked; sign in again");
-            }
             Object userId = claims.getClaimValue("userId");
-            if (tokenStatus.isInactive(userId != null ? userId.toString() : claims.getSubject())) {
-                return write(response, "account-inactive", "This account is deactivated");
+            long issuedAt = claims.getIssuedAt() == null ? 0 : claims.getIssuedAt().getValue();
+            // revoked, deactivated, or issued before a role change / password reset: one Redis round trip
+            TokenStatus.Verdict verdict = tokenStatus.check(claims.getJwtId(),
+                    userId != null ? userId.toString() : claims.getSubject(), issuedAt);
+            if (verdict.refused()) {
+                return write(response, verdict.slug(), verdict.detail());
             }
         } catch (JedisException e) {
             LOG.log(Level.FINE, "deny-list not checked at the edge: {0}", e.getMessage());

@@ -91,6 +91,16 @@ class EdgeTokenIT {
                     .body("type", containsString("account-inactive")).body("service", nullValue());
             // the same user's other, not revoked token still works
             given().auth().oauth2(TestTokens.user(user)).get("/api/marketplace/products").then().statusCode(200);
+            // issued before the user's role or password changed (auth writes the first second that counts again)
+            String stale = TestTokens.user(user);
+            long issuedAt = Long.parseLong(new String(Base64.getUrlDecoder().decode(stale.split("\\.")[1]))
+                    .replaceFirst("(?s).*\"iat\":(\\d+).*", "$1"));
+            redis.setex("auth:valid-after:" + user, 120, Long.toString(issuedAt + 1));
+            given().auth().oauth2(stale).get("/api/marketplace/products").then().statusCode(401)
+                    .body("type", containsString("token-stale")).body("service", nullValue());
+            redis.setex("auth:valid-after:" + user, 120, Long.toString(issuedAt));
+            given().auth().oauth2(stale).get("/api/marketplace/products").then().statusCode(200);
+            redis.del("auth:valid-after:" + user);
         }
     }
 
