@@ -1,5 +1,6 @@
 package com.autopilotmonster.auth.api;
 
+import com.autopilotmonster.auth.domain.AuthService;
 import com.autopilotmonster.auth.domain.Role;
 import com.autopilotmonster.auth.domain.UserAdministration;
 import com.autopilotmonster.common.api.Page;
@@ -41,11 +42,20 @@ public class UserAdminResource {
     UserAdministration administration;
 
     @Inject
+    AuthService auth;
+
+    @Inject
     CurrentUser currentUser;
 
-    /** Fields an admin may change; everything else about an account is the owner's or the server's. */
+    /**
+     * Fields an admin may change; everything else about an account is the owner's or the server's. Names (the
+     * admin console edits them) go the same way as the person's own profile change, so {@code user.updated} keeps
+     * the user service's profile in step.
+     */
     public record UserChange(@Pattern(regexp = "user|vendor|admin") String role, Boolean isActive,
-                             Boolean isEmailVerified) {
+                             Boolean isEmailVerified,
+                             @Size(min = 1, max = 50) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String firstName,
+                             @Size(min = 1, max = 50) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String lastName) {
     }
 
     @GET
@@ -66,8 +76,11 @@ public class UserAdminResource {
     @PUT
     @Path("/{id}")
     @ResponseMessage("User updated")
-    @Operation(summary = "Change an account's role, active state or email verification")
+    @Operation(summary = "Change an account's names, role, active state or email verification")
     public UserView update(@PathParam("id") String id, @Valid @NotNull UserChange change) {
+        if (change.firstName() != null || change.lastName() != null) {
+            auth.updateProfile(id, change.firstName(), change.lastName());
+        }
         return UserView.of(administration.update(currentUser.id(), id,
                 change.role() == null ? null : Role.of(change.role()), change.isActive(), change.isEmailVerified()));
     }
