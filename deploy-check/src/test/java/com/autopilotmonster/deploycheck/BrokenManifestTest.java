@@ -66,6 +66,12 @@ class BrokenManifestTest {
     }
 
     @Test
+    void typoInTheMetadataOfACustomResourceIsRefused() throws IOException {
+        assertRefused("data/kafka-topics.yaml", s -> s.replaceFirst("  labels:\n", "  lables:\n"), "lables");
+        assertRefused("services/order.yaml", s -> s.replace("  name: order\n", "  name: 42\n"), "name");
+    }
+
+    @Test
     void aKindWithoutSchemaIsRefused() throws IOException {
         assertRefused("services/cart.yaml",
                 s -> s.replace("apiVersion: apps.openliberty.io/v1\n", "apiVersion: apps.openliberty.io/v1beta9\n"),

@@ -44,6 +44,9 @@ final class SchemaCatalog {
 
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     private final Map<String, JsonNode> sources = new HashMap<>();
+    /** The definitions of the document that defines v1/Namespace, whose ObjectMeta the custom resources reuse. */
+    private ObjectNode coreDefinitions;
+    private String objectMetaRef;
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
     private static final SchemaCatalog INSTANCE = new SchemaCatalog();
@@ -98,6 +101,10 @@ final class SchemaCatalog {
                     root.put("$ref", "#/definitions/" + name);
                     root.set("definitions", definitions);
                     sources.putIfAbsent(apiVersion + "/" + kind, root);
+                    if ("v1".equals(apiVersion) && "Namespace".equals(kind)) {
+                        coreDefinitions = definitions;
+                        objectMetaRef = props.path("metadata").path("$ref").asText();
+                    }
                 }
             }
         }
@@ -111,10 +118,25 @@ final class SchemaCatalog {
                 }
                 JsonNode crd = JSON.readTree(in);
                 String apiVersion = crd.get("group").asText() + "/" + crd.get("version").asText();
-                sources.put(apiVersion + "/" + crd.get("kind").asText(),
-                        StrictSchema.strict(crd.get("openAPIV3Schema")));
+                sources.put(apiVersion + "/" + crd.get("kind").asText(), withObjectMeta(crd.get("openAPIV3Schema")));
             }
         }
+    }
+
+    /**
+     * A CRD's schema says only {@code metadata: {type: object}} (the API server checks metadata itself); the
+     * custom resources' metadata is checked against the same ObjectMeta as the built-in kinds', so a typo
+     * there ({@code lables}) fails too.
+     */
+    private JsonNode withObjectMeta(JsonNode openApiV3Schema) {
+        ObjectNode root = (ObjectNode) StrictSchema.strict(openApiV3Schema);
+        if (coreDefinitions == null || objectMetaRef.isEmpty()) {
+            throw new IllegalStateException("no ObjectMeta schema among the fabric8 schemas");
+        }
+        ObjectNode metadata = JSON.createObjectNode().put("$ref", objectMetaRef);
+        ((ObjectNode) root.get("properties")).set("metadata", metadata);
+        root.set("definitions", coreDefinitions);
+        return root;
     }
 
     private static TreeSet<String> iterable(ObjectNode node) {
