@@ -90,6 +90,18 @@ class ManifestsTest {
     }
 
     @Test
+    void theGatewayTakesPublicTrafficOnItsPublicPortOnly() throws IOException {
+        JsonNode gateway = resources("OpenLibertyApplication").get("gateway").path("spec");
+        assertTrue(gateway.path("networkPolicy").path("disable").asBoolean(), "the operator's policy is replaced");
+        JsonNode policy = resources("NetworkPolicy").get("gateway").path("spec");
+        assertEquals("gateway", policy.path("podSelector").path("matchLabels").path("app.kubernetes.io/instance").asText());
+        Set<Integer> ports = new TreeSet<>();
+        policy.path("ingress").forEach(rule -> rule.path("ports").forEach(p -> ports.add(p.path("port").asInt())));
+        assertEquals(Set.of(serverXmlVariable("gateway", "http.port")), ports, "management port not reachable");
+        assertTrue(gateway.path("service").path("ports").isMissingNode(), "the Service carries the public port only");
+    }
+
+    @Test
     void noSecretValueInTheRepository() throws IOException {
         assertEquals(Map.of(), resources("Secret"));
         Pattern secretish = Pattern.compile("PASSWORD|SECRET|_KEY$|_URI$|KEY_ID");
