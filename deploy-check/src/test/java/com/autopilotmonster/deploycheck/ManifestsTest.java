@@ -102,6 +102,35 @@ class ManifestsTest {
     }
 
     @Test
+    void everyVariableGivenToAServiceIsOneThePlatformReads() throws IOException {
+        Set<String> known = SettingsInCode.environmentNames();
+        assertTrue(known.containsAll(Set.of("MONGODB_URI", "REDIS_PASSWORD", "AUTH_JWT_PRIVATE_KEY_LOCATION",
+                "GATEWAY_ROUTE_ORDERS_UPSTREAMS", "MARKETPLACE_API_MP_REST_URL")), "settings found in the code");
+        Map<String, JsonNode> configMaps = resources("ConfigMap");
+        List<String> unknown = new ArrayList<>();
+        for (JsonNode app : resources("OpenLibertyApplication").values()) {
+            String name = app.path("metadata").path("name").asText();
+            app.path("spec").path("env").forEach(e -> {
+                if (!known.contains(e.path("name").asText())) {
+                    unknown.add(name + " env " + e.path("name").asText());
+                }
+            });
+            app.path("spec").path("envFrom").forEach(from -> {
+                String map = from.path("configMapRef").path("name").asText("");
+                if (!map.isEmpty()) {
+                    assertTrue(configMaps.containsKey(map), name + " reads ConfigMap " + map);
+                    configMaps.get(map).path("data").fieldNames().forEachRemaining(k -> {
+                        if (!known.contains(k)) {
+                            unknown.add(name + " ConfigMap " + map + " " + k);
+                        }
+                    });
+                }
+            });
+        }
+        assertEquals(List.of(), unknown, "variables no configuration name of the platform maps to (a typo?)");
+    }
+
+    @Test
     void noSecretValueInTheRepository() throws IOException {
         assertEquals(Map.of(), resources("Secret"));
         Pattern secretish = Pattern.compile("PASSWORD|SECRET|_KEY$|_URI$|KEY_ID");
