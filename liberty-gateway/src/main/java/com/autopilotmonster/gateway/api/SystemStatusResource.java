@@ -10,6 +10,7 @@ import com.autopilotmonster.gateway.api.SystemViews.IncidentView;
 import com.autopilotmonster.gateway.api.SystemViews.MetricsPoint;
 import com.autopilotmonster.gateway.api.SystemViews.ServiceView;
 import com.autopilotmonster.gateway.api.SystemViews.StatusView;
+import com.autopilotmonster.gateway.domain.HostSamples;
 import com.autopilotmonster.gateway.domain.Incidents;
 import com.autopilotmonster.gateway.domain.Recent;
 import com.autopilotmonster.gateway.domain.RouteTable;
@@ -19,6 +20,7 @@ import com.autopilotmonster.gateway.domain.UptimeSamples;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -41,6 +44,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -75,6 +79,12 @@ public class SystemStatusResource {
 
     @Inject
     UptimeSamples samples;
+
+    @Inject
+    HostSamples host;
+
+    @Inject
+    ClientIdentity clients;
 
     @Inject
     Subscribers subscribers;
@@ -122,11 +132,17 @@ public class SystemStatusResource {
 
     @GET
     @Path("metrics")
-    @Operation(summary = "Per-service uptime and readiness latency over 1h (5-minute points), 24h (hourly), 7d "
+    @Operation(summary = "The gateway host's CPU, memory, disk and network, and per-service uptime and readiness latency over 1h (5-minute points), 24h (hourly), 7d "
             + "(6-hourly) or 30d (daily)")
+    @SecurityRequirement(name = "bearerAuth")
     public List<MetricsPoint> metrics(@QueryParam("range") @DefaultValue("24h")
                                       @Pattern(regexp = "1h|24h|7d|30d", message = "range must be 1h, 24h, 7d or 30d")
-                                      String range) {
+                                      String range, @Context HttpServletRequest request) {
+        // the host's figures are for signed-in users (the client's getMetrics sends its token), not for anyone
+        ClientIdentity.Bearer bearer = clients.bearer(request);
+        if (!bearer.present() || !bearer.valid() || bearer.expired()) {
+            throw ApiException.unauthorized("Sign in to see the platform's metrics");
+        }
         Duration period;
         long step;
         switch (range) {
@@ -135,7 +151,9 @@ public class SystemStatusResource {
             case "30d" -> { period = Duration.ofDays(30); step = Duration.ofDays(1).toMillis(); }
             default -> { period = Duration.ofHours(24); step = Duration.ofHours(1).toMillis(); }
         }
-        return samples.points(Instant.now().minus(period), step).stream().map(MetricsPoint::of).toList();
+        Instant since = Instant.now().minus(period);
+        Map<Instant, HostSamples.Sums> hostPoints = host.points(since, step);
+        return samples.points(since, step).stream().map(p -> MetricsPoint.of(p, hostPoints.get(p.bucketStart()))).toList();
     }
 
     @GET

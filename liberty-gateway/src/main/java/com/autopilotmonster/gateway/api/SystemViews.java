@@ -1,7 +1,9 @@
 package com.autopilotmonster.gateway.api;
 
+import com.autopilotmonster.gateway.domain.HostSamples;
 import com.autopilotmonster.gateway.domain.Incidents;
 import com.autopilotmonster.gateway.domain.UptimeSamples;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,16 +62,32 @@ public final class SystemViews {
 
     /**
      * Readiness checks of all services in the point's period: {@code requests} keeps the client's
-     * {@code SystemMetrics} key but counts the gateway's readiness checks, not user traffic (host figures such as
-     * CPU, memory and disk are not published).
+     * {@code SystemMetrics} key but counts the gateway's readiness checks, not user traffic.
      */
     public record Requests(long total, long successful, long failed, Long averageResponseTime) {
     }
 
-    /** One point of {@code GET /api/system/metrics}. */
-    public record MetricsPoint(Instant timestamp, Map<String, ServiceMetrics> services, Requests requests) {
+    /** The gateway host's CPU: mean load over the point in per cent of all cores. */
+    public record Cpu(double usage, int cores) {
+    }
 
-        static MetricsPoint of(UptimeSamples.Point point) {
+    /** Bytes used and available (memory: mean over the point; disk: the file store of the gateway's server). */
+    public record Capacity(long used, long total, double percentage) {
+        static Capacity of(long used, long total) {
+            return new Capacity(used, total, total == 0 ? 0 : Math.round(used * 10_000.0 / total) / 100.0);
+        }
+    }
+
+    /** Bytes the host received and sent over the point (all interfaces but loopback). */
+    public record Network(long incoming, long outgoing) {
+    }
+
+    /** One point of {@code GET /api/system/metrics}; the host figures are absent for a period without samples. */
+    @JsonbPropertyOrder({"timestamp", "cpu", "memory", "disk", "network", "requests", "services"})
+    public record MetricsPoint(Instant timestamp, Cpu cpu, Capacity memory, Capacity disk, Network network,
+                               Requests requests, Map<String, ServiceMetrics> services) {
+
+        static MetricsPoint of(UptimeSamples.Point point, HostSamples.Sums host) {
             Map<String, ServiceMetrics> services = new LinkedHashMap<>();
             long checks = 0;
             long up = 0;
@@ -81,8 +99,13 @@ public final class SystemViews {
                 up += c.up();
                 latency += c.latencySumMs();
             }
-            return new MetricsPoint(point.bucketStart(), services, new Requests(checks, up, checks - up,
-                    checks == 0 ? null : Math.round((double) latency / checks)));
+            Requests requests = new Requests(checks, up, checks - up, checks == 0 ? null : Math.round((double) latency / checks));
+            if (host == null) {
+                return new MetricsPoint(point.bucketStart(), null, null, null, null, requests, services);
+            }
+            return new MetricsPoint(point.bucketStart(), new Cpu(host.cpuPercent(), host.cores()),
+                    Capacity.of(host.memoryUsed(), host.memoryTotal()), Capacity.of(host.diskUsed(), host.diskTotal()),
+                    host.bytesIn() == null ? null : new Network(host.bytesIn(), host.bytesOut()), requests, services);
         }
     }
 }

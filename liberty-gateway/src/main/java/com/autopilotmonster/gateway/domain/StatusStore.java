@@ -17,7 +17,8 @@ import org.bson.Document;
 /**
  * The status page's collections in the gateway's own database ({@code gateway_db}): {@code incidents},
  * {@code service_states} (the last readiness change every gateway instance agreed on), {@code status_samples}
- * (readiness checks counted per 5 minutes and per hour) and {@code status_subscribers}.
+ * (readiness checks counted per 5 minutes and per hour), {@code host_samples} (the gateway host's figures, the
+ * same buckets) and {@code status_subscribers}.
  * Kept in the MongoDB-wire store rather than Redis: the local Redis runs without persistence ({@code save ""},
  * no AOF) while the store writes to disk, and incidents are history that must survive restarts.
  */
@@ -27,6 +28,7 @@ public class StatusStore implements IndexContributor {
     static final String INCIDENTS = "incidents";
     static final String STATES = "service_states";
     static final String SAMPLES = "status_samples";
+    static final String HOST_SAMPLES = "host_samples";
     static final String SUBSCRIBERS = "status_subscribers";
 
     @Inject
@@ -42,6 +44,10 @@ public class StatusStore implements IndexContributor {
 
     MongoCollection<Document> samples() {
         return database.getCollection(SAMPLES);
+    }
+
+    MongoCollection<Document> hostSamples() {
+        return database.getCollection(HOST_SAMPLES);
     }
 
     MongoCollection<Document> subscribers() {

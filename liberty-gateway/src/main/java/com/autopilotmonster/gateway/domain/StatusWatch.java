@@ -50,6 +50,9 @@ public class StatusWatch {
     UptimeSamples samples;
 
     @Inject
+    HostSamples host;
+
+    @Inject
     @ConfigProperty(name = "gateway.status.probe-interval-ms", defaultValue = "2000")
     long intervalMs;
 
@@ -89,7 +92,9 @@ public class StatusWatch {
                 samples.record(entry.getKey(), status.up(), status.latencyMs(), now);
                 observe(entry.getKey(), status.up(), status.error(), now);
             }
+            host.sample(now);
             samples.flushIfDue(now);
+            host.flushIfDue(now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "status watch: {0}", e.toString());
         }

@@ -68,6 +68,10 @@ class SystemStatusIT {
     }
 
     /** Each call from its own client address (loopback is a trusted proxy), so no test uses up another's budget. */
+    private static RequestSpecification signedIn() {
+        return api().auth().oauth2(com.autopilotmonster.testsupport.TestTokens.user("status-reader"));
+    }
+
     private static RequestSpecification api() {
         return given().header("X-Forwarded-For", "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255) + "-"
                 + UUID.randomUUID().toString().substring(0, 8));
@@ -127,15 +131,28 @@ class SystemStatusIT {
         // counted readiness checks: uptime per service shows up on the status and in the metrics
         Eventually.await("uptime counted", Duration.ofSeconds(20), () -> api().get("/api/system/services/auth")
                 .path("data.uptime") != null);
-        api().queryParam("range", "1h").get("/api/system/metrics").then().statusCode(200)
+        signedIn().queryParam("range", "1h").get("/api/system/metrics").then().statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.size()", greaterThan(0))
                 .body("data[-1].timestamp", notNullValue())
                 .body("data[-1].services.auth.checks", greaterThan(0))
                 .body("data[-1].services.auth.uptime", notNullValue())
-                .body("data[-1].requests.total", greaterThan(0));
-        api().get("/api/system/metrics").then().statusCode(200);
-        api().queryParam("range", "1y").get("/api/system/metrics").then().statusCode(400)
+                .body("data[-1].requests.total", greaterThan(0))
+                // the host's own figures, as the client's SystemMetrics reads them
+                .body("data[-1].cpu.cores", equalTo(Runtime.getRuntime().availableProcessors()))
+                .body("data[-1].cpu.usage", greaterThanOrEqualTo(0f))
+                .body("data[-1].memory.percentage", greaterThan(0f));
+        io.restassured.path.json.JsonPath host = signedIn().queryParam("range", "1h").get("/api/system/metrics").jsonPath();
+        for (String bytes : List.of("memory.total", "memory.used", "disk.total", "disk.used")) {
+            org.junit.jupiter.api.Assertions.assertTrue(((Number) host.get("data[-1]." + bytes)).longValue() > 0, bytes);
+        }
+        Eventually.await("network counted", Duration.ofSeconds(20), () -> signedIn().queryParam("range", "1h")
+                .get("/api/system/metrics").path("data[-1].network.incoming") != null);
+        signedIn().get("/api/system/metrics").then().statusCode(200);
+        // anonymous, expired or forged: the host's figures are for signed-in users only
+        api().get("/api/system/metrics").then().statusCode(401).contentType(containsString("application/problem+json"));
+        api().auth().oauth2(com.autopilotmonster.testsupport.TestTokens.expired("u1")).get("/api/system/metrics").then().statusCode(401);
+        signedIn().queryParam("range", "1y").get("/api/system/metrics").then().statusCode(400)
                 .contentType(containsString("application/problem+json"));
     }
 
