@@ -63,7 +63,18 @@ public class IndexInitializer {
         for (IndexContributor contributor : contributors) {
             for (Map.Entry<String, List<IndexModel>> entry : contributor.indexes().entrySet()) {
                 if (!entry.getValue().isEmpty()) {
-                    db.getCollection(entry.getKey()).createIndexes(entry.getValue());
+                    try {
+                        db.getCollection(entry.getKey()).createIndexes(entry.getValue());
+                    } catch (com.mongodb.MongoCommandException e) {
+                        if (e.getErrorCode() != 85 && e.getErrorCode() != 86) {
+                            throw e;
+                        }
+                        // IndexOptionsConflict / IndexKeySpecsConflict: an index exists with other options (e.g. a
+                        // changed retention); the old one keeps working, an operator drops it to apply the new
+                        LOG.severe(() -> "index on " + db.getName() + "." + entry.getKey() + " kept as it is: "
+                                + e.getErrorMessage());
+                        continue;
+                    }
                     LOG.info(() -> "indexes ensured on " + db.getName() + "." + entry.getKey() + ": "
                             + entry.getValue().size());
                 }

@@ -3,7 +3,10 @@ package com.autopilotmonster.common.events;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.annotation.PreDestroy;
@@ -13,9 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,13 +30,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Delivers outbox events to Kafka in the order they were recorded, marking each SENT only after the broker
- * acknowledged it. While Kafka is down events simply wait (and the batch stops at the first failure, so
- * order is kept); delivery is at-least-once, which the idempotent consumers absorb.
+ * Delivers pending events to Kafka - those of {@code outbox_events} and those embedded in the state documents of
+ * the {@code outbox.embedded-collections} - in the order they were recorded, removing/marking each only after the
+ * broker acknowledged it. While Kafka is down events simply wait (a drain stops at the first broker failure, so
+ * order is kept); delivery is at-least-once, which the idempotent consumers absorb. An event Kafka refuses for
+ * itself (too large, invalid topic, not authorised) can never be sent: it is parked in {@code dead_events} with
+ * its error, so it does not hold back every later event.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -55,11 +70,19 @@ public class OutboxRelay {
     @ConfigProperty(name = "outbox.enabled", defaultValue = "true")
     boolean enabled;
 
+    /** Collections whose documents carry pending events in their {@code outbox} array (comma separated). */
+    @Inject
+    @ConfigProperty(name = "outbox.embedded-collections")
+    Optional<String> embeddedCollections;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private ScheduledFuture<?> schedule;
+    private volatile Instant oldestPending;
+    private volatile int pendingSeen;
+    private volatile String lastError;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (!enabled) {
@@ -87,52 +110,164 @@ public class OutboxRelay {
         if (!running.compareAndSet(false, true)) {
             return 0;
         }
-        int sent = 0;
+        Scan scan = new Scan();
         try {
-            MongoCollection<Document> outbox = database.getCollection(OutboxEvent.COLLECTION);
-            List<Document> pending = outbox.find(Filters.eq("status", OutboxEvent.PENDING))
-                    .sort(Sorts.ascending("createdAt", "_id")).limit(BATCH).into(new ArrayList<>());
-            for (Document document : pending) {
-                OutboxEvent event = OutboxEvent.fromDocument(document);
-                if (!send(outbox, event)) {
-                    break;
+            drainTable(scan);
+            for (String name : embeddedCollections.orElse("").split(",")) {
+                if (!scan.brokerFailed && !name.isBlank()) {
+                    drainEmbedded(database.getCollection(name.trim()), scan);
                 }
-                sent++;
             }
+            oldestPending = scan.oldestUnsent;
+            pendingSeen = scan.unsent;
+            lastError = scan.error;
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "outbox drain interrupted", e);
         } finally {
             running.set(false);
         }
-        return sent;
+        return scan.sent;
     }
 
-    private boolean send(MongoCollection<Document> outbox, OutboxEvent event) {
+    private void drainTable(Scan scan) {
+        MongoCollection<Document> outbox = database.getCollection(OutboxEvent.COLLECTION);
+        List<Document> pending = outbox.find(Filters.eq("status", OutboxEvent.PENDING))
+                .sort(Sorts.ascending("createdAt", "_id")).limit(BATCH).into(new ArrayList<>());
+        for (Document document : pending) {
+            if (scan.brokerFailed) {
+                scan.unsent(document.getDate("createdAt"));
+                continue;
+            }
+            Outcome outcome = send(document, scan);
+            Object id = document.get("_id");
+            if (outcome == Outcome.SENT) {
+                outbox.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", OutboxEvent.SENT),
+                        Updates.set("sentAt", new Date())));
+            } else if (outcome == Outcome.PARKED) {
+                outbox.deleteOne(Filters.eq("_id", id));
+            } else {
+                outbox.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("attempts", 1),
+                        Updates.set("lastError", scan.error)));
+                scan.unsent(document.getDate("createdAt"));
+            }
+        }
+    }
+
+    private void drainEmbedded(MongoCollection<Document> states, Scan scan) {
+        List<Document> holders = states.find(Filters.exists(OutboxEvent.EMBEDDED_FIELD + "._id"))
+                .projection(new Document(OutboxEvent.EMBEDDED_FIELD, 1)).limit(BATCH).into(new ArrayList<>());
+        for (Document holder : holders) {
+            for (Document event : holder.getList(OutboxEvent.EMBEDDED_FIELD, Document.class, List.of())) {
+                if (scan.brokerFailed) {
+                    scan.unsent(event.getDate("time"));
+                    continue;
+                }
+                Outcome outcome = send(event, scan);
+                if (outcome == Outcome.BROKER_FAILED) {
+                    scan.unsent(event.getDate("time"));
+                } else {
+                    states.updateOne(Filters.eq("_id", holder.get("_id")), Updates.pull(OutboxEvent.EMBEDDED_FIELD,
+                            new Document("_id", event.get("_id"))));
+                }
+            }
+        }
+    }
+
+    private enum Outcome { SENT, PARKED, BROKER_FAILED }
+
+    private Outcome send(Document document, Scan scan) {
+        OutboxEvent event;
+        try {
+            event = OutboxEvent.fromDocument(document);
+        } catch (RuntimeException unreadable) {
+            park(document, unreadable);
+            return Outcome.PARKED;
+        }
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), null, event.key(),
                 event.payload(), CloudEventHeaders.of(event));
         try {
             producer.send(record).get(sendTimeoutMs, TimeUnit.MILLISECONDS);
-            outbox.updateOne(Filters.eq("_id", event.id()),
-                    Updates.combine(Updates.set("status", OutboxEvent.SENT), Updates.set("sentAt", new Date())));
-            return true;
+            scan.sent++;
+            return Outcome.SENT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            scan.failed("interrupted");
+            return Outcome.BROKER_FAILED;
         } catch (Exception e) {
-            outbox.updateOne(Filters.eq("_id", event.id()), Updates.combine(Updates.inc("attempts", 1),
-                    Updates.set("lastError", String.valueOf(e.getMessage()))));
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (isPoison(cause)) {
+                LOG.log(Level.SEVERE, "event {0} ({1}) can never be sent, parked in {2}: {3}",
+                        new Object[] {event.id(), event.topic(), OutboxEvent.DEAD_COLLECTION, cause});
+                park(document, cause);
+                return Outcome.PARKED;
+            }
+            scan.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage());
             LOG.log(Level.WARNING, "event {0} ({1}) not delivered yet, will retry: {2}",
-                    new Object[] {event.id(), event.topic(), e.getMessage()});
-            return false;
+                    new Object[] {event.id(), event.topic(), cause.getMessage()});
+            return Outcome.BROKER_FAILED;
         }
     }
 
-    /** Pending count, for health data and tests. */
+    /** Kafka refuses this record for itself; retrying cannot help, unlike a broker that is away. */
+    static boolean isPoison(Throwable t) {
+        return t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                || t instanceof InvalidTopicException || t instanceof SerializationException
+                || t instanceof TopicAuthorizationException;
+    }
+
+    /** Idempotent (keyed by event id): a crash between parking and removing parks it again, never twice. */
+    private void park(Document event, Throwable error) {
+        Document dead = new Document(event).append("origin", "outbox")
+                .append("error", error.getClass().getSimpleName() + ": " + error.getMessage())
+                .append("parkedAt", new Date());
+        database.getCollection(OutboxEvent.DEAD_COLLECTION).replaceOne(Filters.eq("_id", event.get("_id")), dead,
+                new ReplaceOptions().upsert(true));
+    }
+
+    /** Pending count in {@code outbox_events}, for tests. */
     public long pending() {
         return database.getCollection(OutboxEvent.COLLECTION).countDocuments(Filters.eq("status", OutboxEvent.PENDING));
     }
 
-    static List<com.mongodb.client.model.IndexModel> indexes() {
-        return List.of(new com.mongodb.client.model.IndexModel(Indexes.ascending("status", "createdAt")));
+    /**
+     * What the last drain saw (no store round trip, so a health probe stays fast while the store is away).
+     * @param pending         events left unsent by the last drain (at most one batch per source counted)
+     * @param oldestUnsentAge age of the oldest of them, null when none
+     * @param lastError       why the last drain stopped, null when it did not
+     */
+    public record Status(int pending, Duration oldestUnsentAge, String lastError) {
+    }
+
+    public Status status() {
+        Instant oldest = oldestPending;
+        return new Status(pendingSeen, oldest == null ? null : Duration.between(oldest, Instant.now()), lastError);
+    }
+
+    static List<IndexModel> indexes(long retentionSeconds) {
+        return List.of(new IndexModel(Indexes.ascending("status", "createdAt")),
+                // sent events are kept for a while (diagnostics, replays), then removed by the store
+                new IndexModel(Indexes.ascending("sentAt"),
+                        new IndexOptions().expireAfter(retentionSeconds, TimeUnit.SECONDS)));
+    }
+
+    /** One drain's findings. */
+    private static final class Scan {
+        int sent;
+        int unsent;
+        Instant oldestUnsent;
+        boolean brokerFailed;
+        String error;
+
+        void unsent(Date createdAt) {
+            unsent++;
+            if (createdAt != null && (oldestUnsent == null || createdAt.toInstant().isBefore(oldestUnsent))) {
+                oldestUnsent = createdAt.toInstant();
+            }
+        }
+
+        void failed(String why) {
+            brokerFailed = true;
+            error = why;
+        }
     }
 }

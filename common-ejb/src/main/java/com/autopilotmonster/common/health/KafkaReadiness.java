@@ -1,7 +1,10 @@
 package com.autopilotmonster.common.health;
 
+import com.autopilotmonster.common.events.IdempotentConsumer;
+import com.autopilotmonster.common.events.OutboxRelay;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Properties;
@@ -12,9 +15,16 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while a Kafka broker answers a cluster description. Off where {@code health.kafka.enabled=false}. */
+/**
+ * Kafka as readiness data, never as a reason to stop serving: requests do not need the broker (events wait in the
+ * outbox and are delivered when it is back), so a broker outage keeps this check UP and reports it - {@code broker}
+ * DOWN with the error, {@code degraded} true - for dashboards and the gateway's {@code /health}. It also reports a
+ * stalled outbox (oldest unsent event older than {@code outbox.stall-after-s}), parked events are in
+ * {@code dead_events}, and incoming channels stopped by a nack. Off where {@code health.kafka.enabled=false}.
+ */
 @Readiness
 @ApplicationScoped
 public class KafkaReadiness implements HealthCheck {
@@ -31,6 +41,16 @@ public class KafkaReadiness implements HealthCheck {
     @ConfigProperty(name = "health.timeout-ms", defaultValue = "2000")
     long timeoutMs;
 
+    @Inject
+    @ConfigProperty(name = "outbox.stall-after-s", defaultValue = "60")
+    long stallAfterSeconds;
+
+    @Inject
+    Instance<OutboxRelay> relay;
+
+    @Inject
+    Instance<IdempotentConsumer> consumers;
+
     private volatile Admin admin;
 
     @Override
@@ -38,11 +58,33 @@ public class KafkaReadiness implements HealthCheck {
         if (!enabled) {
             return HealthCheckResponse.named("kafka").up().withData("used", false).build();
         }
-        return TimedCheck.run("kafka", timeoutMs, () -> {
+        HealthCheckResponse broker = TimedCheck.run("kafka", timeoutMs, () -> {
             int brokers = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs))
                     .nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
             return bootstrapServers + " (" + brokers + " broker" + (brokers == 1 ? ")" : "s)");
         });
+        boolean brokerUp = broker.getStatus() == HealthCheckResponse.Status.UP;
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("kafka").up()
+                .withData("broker", brokerUp ? "UP" : "DOWN");
+        broker.getData().ifPresent(data -> data.forEach((k, v) -> builder.withData(k, String.valueOf(v))));
+        boolean degraded = !brokerUp;
+        if (relay.isResolvable()) {
+            OutboxRelay.Status outbox = relay.get().status();
+            boolean stalled = outbox.oldestUnsentAge() != null && outbox.oldestUnsentAge().toSeconds() > stallAfterSeconds;
+            builder.withData("outboxPending", outbox.pending()).withData("outboxStalled", stalled);
+            if (outbox.oldestUnsentAge() != null) {
+                builder.withData("outboxOldestUnsentSeconds", outbox.oldestUnsentAge().toSeconds());
+            }
+            if (outbox.lastError() != null) {
+                builder.withData("outboxError", outbox.lastError());
+            }
+            degraded |= stalled;
+        }
+        if (consumers.isResolvable() && !consumers.get().deadChannels().isEmpty()) {
+            builder.withData("deadChannels", String.join(", ", consumers.get().deadChannels()));
+            degraded = true;
+        }
+        return builder.withData("degraded", degraded).build();
     }
 
     private Admin admin() {
