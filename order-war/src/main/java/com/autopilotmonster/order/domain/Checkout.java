@@ -73,6 +73,10 @@ public class Checkout {
             Document candidate = Order.newDocument(orderId, userId, userEmail, priced, subtotal,
                     reserved == null ? null : reserved.code(), discount, tax, Money.of(taxed.add(tax)),
                     settings.currency(), paymentMethod, address, now);
+            // order.created travels inside the order document: one insert writes both, so a crash right after
+            // it cannot lose the event (the store has no multi-document transactions); the relay sends it
+            Order draft = Order.from(candidate);
+            events.embed(candidate, OrderCreated.TOPIC, draft.orderId(), created(draft, userId, subtotal, now));
             boolean written = false;
             try {
                 written = orders.insert(candidate);
@@ -88,12 +92,15 @@ public class Checkout {
         if (document == null) {
             throw new IllegalStateException("could not draw a free order number in 5 attempts");
         }
-        Order order = Order.from(document);
-        events.publish(OrderCreated.TOPIC, order.orderId(), new OrderCreated(order.orderId(), userId,
+        events.written();
+        return Order.from(document);
+    }
+
+    private static OrderCreated created(Order order, String userId, BigDecimal subtotal, Instant now) {
+        return new OrderCreated(order.orderId(), userId,
                 order.items().stream().map(l -> new OrderCreated.Item(l.productId(), l.productName(), l.price(),
                         l.quantity(), l.vendorId(), l.discount())).toList(), subtotal, order.couponCode(),
-                order.discount(), order.tax(), order.total(), order.currency(), now.toString()));
-        return order;
+                order.discount(), order.tax(), order.total(), order.currency(), now.toString());
     }
 
     private static BillingAddress normalize(BillingAddress b) {

@@ -78,7 +78,12 @@ public class PaymentEvents {
         }
         Optional<Order> paid = orders.transition(order.id(), OrderStatus.COMPLETED, PaymentStatus.PAID,
                 event.provider() + " " + event.eventType(), List.of(Updates.set("paymentId", event.paymentId()),
-                        Updates.set("paidAt", new java.util.Date())), List.of());
+                        Updates.set("paidAt", new java.util.Date()),
+                        // payment.success is written by the same update as the payment: a crash cannot lose it
+                        events.push(PaymentSucceeded.TOPIC, order.orderId(), new PaymentSucceeded(order.orderId(),
+                                order.userId(), order.total(), order.currency(), order.paymentMethod(),
+                                event.paymentId(), order.items().stream().map(PaymentSucceeded.Item::of).toList(),
+                                Instant.now().toString()))), List.of());
         if (paid.isEmpty()) {
             Order now = orders.find(order.id()).orElse(order);
             if (now.status() == OrderStatus.CANCELLED) {
@@ -90,10 +95,7 @@ public class PaymentEvents {
             return refused(now, event, PaymentStatus.PAID);
         }
         Order done = paid.get();
-        events.publish(PaymentSucceeded.TOPIC, done.orderId(), new PaymentSucceeded(done.orderId(), done.userId(),
-                done.total(), done.currency(), done.paymentMethod(), event.paymentId(),
-                done.items().stream().map(PaymentSucceeded.Item::of).toList(),
-                Instant.now().toString()));
+        events.written();
         record(done, event, "applied", "paid; order completed");
         return "applied";
     }
