@@ -43,7 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The vendor's view of the catalog. The marketplace owns products: every call goes there with the caller's own
  * token, so its rules (ownership - another vendor's product is 403/404 -, validation, moderation, publishing
  * only for active vendors) answer unchanged. Marketplace down or slow: 503 problem+json within ~3 s, at once
- * while the circuit is open.
+ * while the circuit is open. Requests and answers also speak the original web client's VendorProduct
+ * ({@link ClientProductShape}); a marketplace refusal keeps its status and reason.
  */
 @Path("/vendors/products")
 @RequestScoped
@@ -58,6 +59,12 @@ public class VendorProductsResource {
     @Inject
     VendorCatalog catalog;
 
+    @Inject
+    ClientProductShape shape;
+
+    @Inject
+    CurrentUser currentUser;
+
     @HeaderParam(HttpHeaders.AUTHORIZATION)
     String authorization;
 
@@ -71,22 +78,25 @@ public class VendorProductsResource {
         JsonObject pagination = data == null ? null : data.getJsonObject("pagination");
         long total = pagination != null && pagination.containsKey("total") ? pagination.getJsonNumber("total").longValue()
                 : items.size();
-        return new Page<>(items, paging.page(), paging.limit(), total).named("products");
+        return new Page<>(shape.answers(currentUser.id(), items), paging.page(), paging.limit(), total).named("products");
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One of the caller's products, any status")
     public JsonValue get(@PathParam("id") @Pattern(regexp = PRODUCT_ID, message = "must be a product id") String id) {
-        return data(call(() -> catalog.get(authorization, id)));
+        return shape.answer(currentUser.id(), data(call(() -> catalog.get(authorization, id))));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseMessage("Product created")
-    @Operation(summary = "Create a product (pending until an admin approves it)")
+    @Operation(summary = "Create a product (pending until an admin approves it); the web client's {type, image} are "
+            + "mapped to the marketplace's category and images")
     public Response create(@NotNull JsonObject body) {
-        return Response.status(201).entity(data(call(() -> catalog.create(authorization, body)))).build();
+        JsonObject request = shape.request(body);
+        JsonValue created = data(call(() -> catalog.create(authorization, request)));
+        return Response.status(201).entity(shape.answer(currentUser.id(), created)).build();
     }
 
     @PUT
@@ -96,7 +106,8 @@ public class VendorProductsResource {
     @Operation(summary = "Edit one of the caller's products")
     public JsonValue update(@PathParam("id") @Pattern(regexp = PRODUCT_ID, message = "must be a product id") String id,
                             @NotNull JsonObject body) {
-        return data(call(() -> catalog.update(authorization, id, body)));
+        JsonObject request = shape.request(body);
+        return shape.answer(currentUser.id(), data(call(() -> catalog.update(authorization, id, request))));
     }
 
     @DELETE

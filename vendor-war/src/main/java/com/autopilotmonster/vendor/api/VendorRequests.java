@@ -36,6 +36,7 @@ public final class VendorRequests {
             @Size(max = 254) @Email String email,
             @Size(max = 32) @Pattern(regexp = "\\+?[0-9 ()./-]{4,32}", message = "must be a phone number") String phone,
             @Size(max = 2048) @Pattern(regexp = HTTP_URL, message = "must be an http(s) URL") String website,
+            @Size(max = 500) String address,
             @Size(max = 2048) @Pattern(regexp = HTTP_URL, message = "must be an http(s) URL") String avatar,
             @Valid PayoutDetails payout) {
 
@@ -44,7 +45,7 @@ public final class VendorRequests {
             if (bank != null && looksLikeCard(bank)) {
                 throw ApiException.badRequest("payout.bankReference looks like a card number; card data is never accepted");
             }
-            return new VendorProfile(name == null ? null : name.strip(), description, email, phone, website, avatar,
+            return new VendorProfile(name == null ? null : name.strip(), description, email, phone, website, address, avatar,
                     payout == null ? null : payout.stripeAccountId(), bank);
         }
     }
@@ -59,7 +60,8 @@ public final class VendorRequests {
             Boolean verified) {
 
         VendorProfile profile() {
-            return new VendorProfile(name == null ? null : name.strip(), description, email, phone, website, avatar, null, null);
+            return new VendorProfile(name == null ? null : name.strip(), description, email, phone, website, null, avatar, null,
+                    null);
         }
     }
 

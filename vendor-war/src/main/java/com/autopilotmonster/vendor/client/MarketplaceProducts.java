@@ -1,5 +1,6 @@
 package com.autopilotmonster.vendor.client;
 
+import com.autopilotmonster.common.client.RemoteProblemMapper;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -12,14 +13,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The marketplace's product API ({@code marketplace-api/mp-rest/url}, default http://localhost:4003), called
  * with the vendor's own bearer token: the marketplace applies its ownership and catalog rules, this service
- * never copies them. Used through {@link VendorCatalog} (timeout, retry of reads, circuit breaker).
+ * never copies them. A 4xx becomes a {@code RemoteProblem} carrying the marketplace's reason
+ * ({@link RemoteProblemMapper}: the body can no longer be read from a plain WebApplicationException).
+ * Used through {@link VendorCatalog} (timeout, retry of reads, circuit breaker).
  */
 @RegisterRestClient(configKey = "marketplace-api")
+@RegisterProvider(RemoteProblemMapper.class)
 @Path("/api/marketplace/products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package com.autopilotmonster.vendor.client;
 
+import com.autopilotmonster.common.client.RemoteProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -67,6 +68,8 @@ public class VendorCatalog {
     private static JsonObject call(Supplier<JsonObject> call) {
         try {
             return call.get();
+        } catch (RemoteProblem e) {
+            throw new MarketplaceRefusal(e.status(), e.getMessage());
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status >= 400 && status < 500) {

@@ -79,13 +79,26 @@ public class Analytics {
         }
     }
 
-    @JsonbPropertyOrder({"vendorId", "from", "to", "granularity", "currency", "salesCount", "ordersCount", "unitsSold",
-            "refundsCount", "revenue", "net", "averageRating", "topProducts", "products", "series"})
-    public record View(String vendorId, Instant from, Instant to, String granularity, String currency, long salesCount,
+    /**
+     * The period's figures plus the original web client's VendorAnalytics headline, which ignores the period: all
+     * time ({@code totalRevenue} gross in the view's currency, refunds subtracted; {@code totalDownloads} units sold
+     * in any currency, as the marketplace counts {@code downloadCount}; {@code totalProducts} from the product
+     * events) and the last 30 days against the 30 before ({@code monthlyRevenue}, {@code monthlyDownloads}, growth
+     * in percent with one decimal, left out when the earlier 30 days had nothing to compare with).
+     */
+    @JsonbPropertyOrder({"vendorId", "from", "to", "granularity", "currency", "totalRevenue", "totalDownloads",
+            "totalProducts", "averageRating", "monthlyRevenue", "monthlyDownloads", "revenueGrowth", "downloadsGrowth",
+            "salesCount", "ordersCount", "unitsSold", "refundsCount", "revenue", "net", "topProducts", "products",
+            "series"})
+    public record View(String vendorId, Instant from, Instant to, String granularity, String currency,
+                       BigDecimal totalRevenue, long totalDownloads, long totalProducts, BigDecimal monthlyRevenue,
+                       long monthlyDownloads, Double revenueGrowth, Double downloadsGrowth, long salesCount,
                        long ordersCount, long unitsSold, long refundsCount, BigDecimal revenue, BigDecimal net,
                        double averageRating, List<ProductStats> topProducts, List<ProductStats> products,
                        List<Point> series) {
     }
+
+    static final Duration MONTH = Duration.ofDays(30);
 
     public View of(String vendorId, Instant from, Instant to, String granularity, String currency) {
         Instant end = to == null ? Instant.now() : to;
@@ -160,10 +173,48 @@ public class Analytics {
         }
         all.sort(Comparator.comparingLong((ProductStats p) -> p.revenueCents).reversed()
                 .thenComparing(p -> p.productId));
-        double rating = vendors.find(vendorId).map(Vendor::averageRating).orElse(0.0);
-        return new View(vendorId, start, end, granularity, currency, sales, orders.size(), units, refunds,
+        java.util.Optional<Vendor> vendor = vendors.find(vendorId);
+        double rating = vendor.map(Vendor::averageRating).orElse(0.0);
+        Instant now = Instant.now();
+        Instant monthAgo = now.minus(MONTH);
+        Instant twoMonthsAgo = monthAgo.minus(MONTH);
+        long totalRevenue = 0;
+        long totalDownloads = 0;
+        long[] monthRevenue = new long[2];
+        long[] monthDownloads = new long[2];
+        for (LedgerEntry e : ledger.between(vendorId, Instant.EPOCH, now.plusSeconds(1))) {
+            boolean sale = LedgerEntry.SALE.equals(e.type());
+            // [0] the last 30 days, [1] the 30 before
+            int month = e.createdAt().isAfter(monthAgo) ? 0 : e.createdAt().isAfter(twoMonthsAgo) ? 1 : -1;
+            if (sale) {
+                totalDownloads += e.quantity();
+                if (month >= 0) {
+                    monthDownloads[month] += e.quantity();
+                }
+            }
+            if (currency.equals(e.currency())) {
+                long g = Money.cents(e.gross());
+                totalRevenue += g;
+                if (month >= 0) {
+                    monthRevenue[month] += g;
+                }
+            }
+        }
+        return new View(vendorId, start, end, granularity, currency, Money.amount(totalRevenue), totalDownloads,
+                vendor.map(Vendor::productsCount).orElse(0L), Money.amount(monthRevenue[0]), monthDownloads[0],
+                growth(monthRevenue[0], monthRevenue[1]), growth(monthDownloads[0], monthDownloads[1]), sales, orders.size(), units,
+                refunds,
                 Money.amount(revenue), Money.amount(net), rating, all.subList(0, Math.min(5, all.size())), all,
                 new ArrayList<>(series.values()));
+    }
+
+    /** Percent change with one decimal; null when there is no earlier figure to compare with. */
+    static Double growth(long current, long before) {
+        if (before <= 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(current - before).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(before), 1, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
     static LocalDate bucket(Instant at, String granularity) {

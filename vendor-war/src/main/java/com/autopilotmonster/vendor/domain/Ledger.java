@@ -236,4 +236,24 @@ public class Ledger {
                 });
         return out;
     }
+
+    /** When the vendor's next pending credit in that currency becomes available (empty: nothing pending). */
+    public java.util.Optional<Instant> nextAvailableAt(String vendorId, String currency) {
+        Document next = entries().find(Filters.and(Filters.eq("vendorId", vendorId), Filters.eq("currency", currency),
+                Filters.eq("state", LedgerEntry.PENDING))).sort(Sorts.ascending("availableAt")).limit(1).first();
+        return java.util.Optional.ofNullable(next == null ? null : Vendor.instant(next.get("availableAt")));
+    }
+
+    /** Gross sales per product in one currency, in cents (refunds subtract), for the given products of the vendor. */
+    public java.util.Map<String, Long> grossByProduct(String vendorId, String currency, java.util.Collection<String> productIds) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        if (productIds.isEmpty()) {
+            return out;
+        }
+        entries().find(Filters.and(Filters.eq("vendorId", vendorId), Filters.eq("currency", currency),
+                        Filters.in("productId", productIds)))
+                .projection(new Document("productId", 1).append("grossCents", 1))
+                .forEach(d -> out.merge(d.getString("productId"), LedgerEntry.cents(d, "grossCents"), Long::sum));
+        return out;
+    }
 }

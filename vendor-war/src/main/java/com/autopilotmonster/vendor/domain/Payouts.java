@@ -189,6 +189,13 @@ public class Payouts {
         return Payout.of(after);
     }
 
+    /** When the vendor's last paid payout in that currency was paid (empty: none yet). */
+    public java.util.Optional<Instant> lastPaidAt(String vendorId, String currency) {
+        Document last = payouts().find(Filters.and(Filters.eq("vendorId", vendorId), Filters.eq("currency", currency),
+                Filters.eq("status", Payout.PAID))).sort(com.mongodb.client.model.Sorts.descending("paidAt")).limit(1).first();
+        return java.util.Optional.ofNullable(last == null ? null : Vendor.instant(last.get("paidAt")));
+    }
+
     /** Per currency: [paidOut, inFlight] in cents. */
     public Map<String, long[]> sums(String vendorId) {
         Map<String, long[]> out = new TreeMap<>();

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Vendor records: onboarding by the vendor itself (first PUT creates the record {@code pending}), admin
@@ -37,12 +38,17 @@ public class Vendors {
     @Inject
     EventPublisher events;
 
+    /** The avatar shown for a vendor without one (the web client always renders one); "" when not configured. */
+    @Inject
+    @ConfigProperty(name = "vendor.default-avatar")
+    Optional<String> defaultAvatar;
+
     MongoCollection<Document> vendors() {
         return database.getCollection(Vendor.COLLECTION);
     }
 
     public Optional<Vendor> find(String vendorId) {
-        return Optional.ofNullable(vendors().find(Filters.eq("_id", vendorId)).first()).map(Vendor::of);
+        return Optional.ofNullable(vendors().find(Filters.eq("_id", vendorId)).first()).map(this::view);
     }
 
     public Vendor get(String vendorId) {
@@ -80,7 +86,7 @@ public class Vendors {
             }
             try {
                 vendors().insertOne(doc);
-                Vendor created = Vendor.of(doc);
+                Vendor created = view(doc);
                 publish(VendorEvent.CREATED, created, null);
                 return created;
             } catch (MongoWriteException e) {
@@ -99,7 +105,7 @@ public class Vendors {
         if (after == null) {
             throw ApiException.notFound("Vendor not found");
         }
-        return Vendor.of(after);
+        return view(after);
     }
 
     /** Admin edits: the profile fields plus {@code verified}. */
@@ -117,7 +123,7 @@ public class Vendors {
         if (after == null) {
             throw ApiException.notFound("Vendor not found");
         }
-        return Vendor.of(after);
+        return view(after);
     }
 
     /** One state-machine move; a move that does not start from the current state is a 409. */
@@ -135,7 +141,7 @@ public class Vendors {
             throw ApiException.conflict("A " + current.status() + " vendor cannot be " + past(action)
                     + " (only from " + move.from() + ")");
         }
-        Vendor vendor = Vendor.of(after);
+        Vendor vendor = view(after);
         publish(move.topic(), vendor, reason);
         return vendor;
     }
@@ -149,10 +155,11 @@ public class Vendors {
                         Updates.set("status", VendorStatus.SUSPENDED), Updates.set("statusReason", "account deleted"),
                         Updates.set("name", "Deleted vendor"), Updates.set("anonymised", true),
                         Updates.unset("email"), Updates.unset("phone"), Updates.unset("website"), Updates.unset("avatar"),
+                        Updates.unset("address"),
                         Updates.unset("description"), Updates.unset("payout"), Updates.set("updatedAt", new Date())),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after != null) {
-            publish("vendor.suspended", Vendor.of(after), "account deleted");
+            publish("vendor.suspended", view(after), "account deleted");
         }
     }
 
@@ -170,7 +177,7 @@ public class Vendors {
         long total = vendors().countDocuments(filter);
         List<Vendor> items = new ArrayList<>();
         vendors().find(filter).sort(Sorts.descending("createdAt")).skip((page - 1) * limit).limit(limit)
-                .forEach(d -> items.add(Vendor.of(d)));
+                .forEach(d -> items.add(view(d)));
         return new Page<>(items, page, limit, total);
     }
 
@@ -181,6 +188,10 @@ public class Vendors {
 
     public void countProduct(String vendorId, int delta) {
         vendors().updateOne(Filters.eq("_id", vendorId), Updates.inc("productsCount", (long) delta));
+    }
+
+    private Vendor view(Document d) {
+        return Vendor.of(d, defaultAvatar.map(String::strip).orElse(""));
     }
 
     private void publish(String topic, Vendor vendor, String reason) {
@@ -195,6 +206,7 @@ public class Vendors {
         put(set, "email", p.email() == null ? null : p.email().toLowerCase(java.util.Locale.ROOT));
         put(set, "phone", p.phone());
         put(set, "website", p.website());
+        put(set, "address", p.address());
         put(set, "avatar", p.avatar());
         put(set, "payout.stripeAccountId", p.stripeAccountId());
         put(set, "payout.bankReference", p.bankReference());

@@ -9,6 +9,8 @@ import static com.autopilotmonster.vendor.api.VendorApi.same;
 import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +75,13 @@ class EarningsAndPayoutsIT {
         Map<String, BigDecimal> available = awaitTotals(s, "sale available after the holding period",
                 t -> same(t.get("available"), expected) && same(t.get("pending"), BigDecimal.ZERO));
         balanced(available);
+        // the web client's VendorEarnings (main currency) and VendorProduct.revenue (gross sales of the product)
+        as(s.token()).get("/api/vendors/earnings").then().body("data.currency", equalTo("USD"))
+                .body("data.availableBalance", comparesEqualTo(expected)).body("data.pendingClearance", comparesEqualTo(BigDecimal.ZERO))
+                .body("data.lifetimeEarnings", comparesEqualTo(expected)).body("data.nextPayoutDate", nullValue())
+                .body("data.lastPayoutDate", nullValue());
+        as(s.token()).get("/api/vendors/products/" + productId).then().statusCode(200)
+                .body("data.id", equalTo(productId)).body("data.revenue", comparesEqualTo(new BigDecimal("99.98")));
 
         // the same event again (redelivery): one effect
         VendorApi.publish("payment.success", orderId, eventId, VendorApi.orderPayload(orderId, lines));
@@ -104,6 +113,8 @@ class EarningsAndPayoutsIT {
         as(s.token()).get("/api/vendors/payouts").then().statusCode(200).body("data.payouts[0].payoutId", equalTo(payoutId))
                 .body("data.payouts[0].status", equalTo("paid"));
         KafkaTopicReader.awaitRecord("payout.paid", Duration.ofSeconds(30), e -> e.value().contains(payoutId));
+        as(s.token()).get("/api/vendors/earnings").then().body("data.lastPayoutDate", notNullValue())
+                .body("data.availableBalance", comparesEqualTo(new BigDecimal("29.98")));
         Map<String, BigDecimal> paid = VendorApi.totals(s);
         assertTrue(same(paid.get("paidOut"), new BigDecimal("50.00")) && same(paid.get("inFlight"), BigDecimal.ZERO), paid.toString());
         balanced(paid);
@@ -117,6 +128,8 @@ class EarningsAndPayoutsIT {
         as(s.token()).get("/api/vendors/earnings").then().body("data.totals[0].negativeBalance", equalTo(true))
                 .body("data.entries[0].type", equalTo("refund")).body("data.entries[0].net", comparesEqualTo(new BigDecimal("-79.98")));
         problem(as(s.token()).body("{\"amount\":10.00}").post("/api/vendors/payouts").then(), 422);
+        as(s.token()).get("/api/vendors/products").then().statusCode(200)
+                .body("data.products.find { it.id == '" + productId + "' }.revenue", comparesEqualTo(BigDecimal.ZERO));
     }
 
     @Test
@@ -127,6 +140,10 @@ class EarningsAndPayoutsIT {
         List<Line> lines = List.of(new Line("p" + UUID.randomUUID().toString().substring(0, 8), s.id(), "25.00", 1));
         VendorApi.sale(orderId, lines);
         awaitTotals(s, "pending 20.00", t -> same(t.get("pending"), new BigDecimal("20.00")));
+        as(s.token()).get("/api/vendors/earnings").then().body("data.pendingClearance", comparesEqualTo(new BigDecimal("20.00")))
+                .body("data.availableBalance", comparesEqualTo(BigDecimal.ZERO))
+                .body("data.lifetimeEarnings", comparesEqualTo(new BigDecimal("20.00")))
+                .body("data.nextPayoutDate", notNullValue()).body("data.lastPayoutDate", nullValue());
         VendorApi.refund(orderId, lines);
         Map<String, BigDecimal> t = awaitTotals(s, "reversed", x -> same(x.get("lifetime"), BigDecimal.ZERO)
                 && same(x.get("pending"), BigDecimal.ZERO));
@@ -196,14 +213,25 @@ class EarningsAndPayoutsIT {
         VendorApi.sale("ord_" + UUID.randomUUID(), List.of(new Line("p-a", s.id(), "10.00", 2), new Line("p-b", s.id(), "5.00", 1)));
         VendorApi.sale("ord_" + UUID.randomUUID(), List.of(new Line("p-a", s.id(), "10.00", 1),
                 new Line("p-other-vendor", "someone-else", "99.00", 1)));
-        awaitTotals(s, "two sales", t -> same(t.get("lifetime"), net("10.00", 2, RATE).add(net("5.00", 1, RATE))
-                .add(net("10.00", 1, RATE))));
+        // 40 days ago: outside the default period, the month before the last 30 days for the headline's growth
+        String old = "ord_" + UUID.randomUUID();
+        VendorApi.publish("payment.success", old, UUID.randomUUID().toString(), VendorApi.orderPayload(old,
+                List.of(new Line("p-a", s.id(), "10.00", 1))).replaceFirst("\"timestamp\":\"[^\"]+\"",
+                "\"timestamp\":\"" + java.time.Instant.now().minus(Duration.ofDays(40)) + "\""));
+        awaitTotals(s, "three sales", t -> same(t.get("lifetime"), net("10.00", 2, RATE).add(net("5.00", 1, RATE))
+                .add(net("10.00", 1, RATE)).add(net("10.00", 1, RATE))));
         ValidatableResponse a = as(s.token()).get("/api/vendors/analytics?granularity=day").then().statusCode(200)
                 .body("data.salesCount", equalTo(3)).body("data.ordersCount", equalTo(2))
                 .body("data.unitsSold", equalTo(4)).body("data.revenue", comparesEqualTo(new BigDecimal("35.00")))
                 .body("data.topProducts[0].productId", equalTo("p-a"))
                 .body("data.topProducts[0].units", equalTo(3))
                 .body("data.topProducts[0].revenue", comparesEqualTo(new BigDecimal("30.00")));
+        // the web client's VendorAnalytics: all time, and the last 30 days against the 30 before (10.00, 1 unit)
+        a.body("data.totalRevenue", comparesEqualTo(new BigDecimal("45.00"))).body("data.totalDownloads", equalTo(5))
+                .body("data.totalProducts", equalTo(0)).body("data.averageRating", comparesEqualTo(BigDecimal.ZERO))
+                .body("data.monthlyRevenue", comparesEqualTo(new BigDecimal("35.00"))).body("data.monthlyDownloads", equalTo(4))
+                .body("data.revenueGrowth", comparesEqualTo(new BigDecimal("250.0")))
+                .body("data.downloadsGrowth", comparesEqualTo(new BigDecimal("300.0")));
         List<Map<String, Object>> series = a.extract().path("data.series");
         assertEquals("3", String.valueOf(series.get(series.size() - 1).get("sales")), series.toString());
         as(s.token()).get("/api/vendors/analytics?granularity=month&from=2026-01-01").then().statusCode(200)

@@ -6,7 +6,10 @@ import static com.autopilotmonster.vendor.api.VendorApi.problem;
 import static com.autopilotmonster.vendor.api.VendorApi.putProfile;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,8 +41,11 @@ class VendorOnboardingIT {
         Seller s = Seller.fresh();
         as(s.token()).get("/api/vendors/profile").then().statusCode(404);
         putProfile(s, "{\"name\":\"Acme Agents\",\"description\":\"Agents\",\"website\":\"https://acme.test\","
-                + "\"payout\":{\"stripeAccountId\":\"acct_1AcmeTest\"}}").statusCode(201)
+                + "\"address\":\"1 Agent Way, Leeds\",\"payout\":{\"stripeAccountId\":\"acct_1AcmeTest\"}}").statusCode(201)
                 .body("data.vendorId", equalTo(s.id())).body("data.userId", equalTo(s.id()))
+                // the web client's VendorProfile: avatar always there ("" without one), joinDate from creation
+                .body("data.avatar", equalTo("")).body("data.joinDate", notNullValue())
+                .body("data.address", equalTo("1 Agent Way, Leeds"))
                 .body("data.status", equalTo("pending")).body("data.verified", equalTo(false))
                 .body("data.payout.stripeAccountId", equalTo("acct_1AcmeTest"));
         putProfile(s, "{\"description\":\"Better agents\"}").statusCode(200).body("data.name", equalTo("Acme Agents"))
@@ -98,7 +104,8 @@ class VendorOnboardingIT {
     @Test
     void rejectionNeedsAReasonAndIsFinal() {
         Seller s = Seller.fresh();
-        putProfile(s, "{\"name\":\"Reject me\"}").statusCode(201);
+        putProfile(s, "{\"name\":\"Reject me\"}").statusCode(201).body("data.description", equalTo(""))
+                .body("data.avatar", equalTo("")).body("data.joinDate", notNullValue());
         problem(admin("POST", "/vendors/" + s.id() + "/reject", "{}"), 400);
         problem(admin("POST", "/vendors/" + s.id() + "/reject", "{\"reason\":\"   \"}"), 400);
         admin("POST", "/vendors/" + s.id() + "/reject", "{\"reason\":\"incomplete\"}").statusCode(200)
@@ -150,8 +157,44 @@ class VendorOnboardingIT {
         // the owner edits and deletes its own product through the vendor service
         as(a.token()).body("{\"name\":\"Renamed by A\"}").put("/api/vendors/products/" + productOfA).then()
                 .statusCode(200).body("data.name", equalTo("Renamed by A"));
-        as(a.token()).delete("/api/vendors/products/" + productOfA).then().statusCode(200);
+        as(a.token()).delete("/api/vendors/products/" + productOfA).then().statusCode(200)
+                .body("success", equalTo(true)).body("message", equalTo("Product deleted"));
         as(a.token()).get("/api/vendors/products/" + productOfA).then().statusCode(404);
+    }
+
+    @Test
+    void theWebClientsProductBodyAndShape() {
+        Seller s = VendorApi.activeVendor("Client shape vendor");
+        String image = "https://cdn.example.test/" + UUID.randomUUID() + ".png";
+        io.restassured.path.json.JsonPath created = as(s.token()).body("{\"name\":\"Client workflow " + UUID.randomUUID() + "\",\"type\":\"workflow\","
+                        + "\"price\":19.99,\"description\":\"An n8n workflow\",\"image\":\"" + image + "\"}")
+                .post("/api/vendors/products").then().statusCode(201)
+                // the marketplace's product, from the client's type and image
+                .body("data.category", equalTo("automation-workflows")).body("data.images[0]", equalTo(image))
+                .body("data.thumbnail", equalTo(image))
+                // the client's VendorProduct
+                .body("data.type", equalTo("workflow"))
+                .body("data.price", comparesEqualTo(new java.math.BigDecimal("19.99"))).body("data.status", equalTo("pending"))
+                .body("data.downloads", equalTo(0)).body("data.revenue", comparesEqualTo(java.math.BigDecimal.ZERO))
+                .body("data.rating", comparesEqualTo(java.math.BigDecimal.ZERO)).body("data.reviews", equalTo(0))
+                .body("data.uploadDate", notNullValue()).body("data.image", equalTo(image))
+                .body("data.description", equalTo("An n8n workflow")).extract().jsonPath();
+        String id = created.getString("data.id");
+        assertEquals(created.getString("data.productId"), id);
+        as(s.token()).body("{\"price\":24.99,\"type\":\"agent\"}").put("/api/vendors/products/" + id).then().statusCode(200)
+                .body("data.id", equalTo(id)).body("data.type", equalTo("agent")).body("data.category", equalTo("ai-agents"))
+                .body("data.price", comparesEqualTo(new java.math.BigDecimal("24.99"))).body("data.image", equalTo(image));
+        as(s.token()).get("/api/vendors/products").then().statusCode(200).body("data.products.id", hasItem(id))
+                .body("data.products.find { it.id == '" + id + "' }.type", equalTo("agent"))
+                .body("data.products.find { it.id == '" + id + "' }.revenue", comparesEqualTo(java.math.BigDecimal.ZERO));
+        // the marketplace's reason reaches the caller (a relative image is not a catalog URL)
+        problem(as(s.token()).body("{\"name\":\"Relative image\",\"type\":\"tool\",\"price\":5,\"description\":\"d\","
+                + "\"image\":\"/api/placeholder/300/200\",\"thumbnail\":\"" + image + "\"}").post("/api/vendors/products").then(), 400)
+                .body("message", containsString("must be an http(s) URL"));
+        problem(as(s.token()).body("{\"name\":\"no category\",\"price\":5,\"description\":\"d\"}")
+                .post("/api/vendors/products").then(), 400).body("message", containsString("category"));
+        problem(as(s.token()).body("{\"name\":\"Robot\",\"type\":\"robot\",\"price\":5,\"description\":\"d\"}")
+                .post("/api/vendors/products").then(), 400).body("message", containsString("agent, workflow or tool"));
     }
 
     @Test
