@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The client's address, resolved once at the edge and believed by the services only from the gateway.
@@ -20,11 +21,17 @@ import java.util.List;
  * secret to distribute and rotate, and a header arriving from any other address is ignored, so a client talking
  * to a service directly is counted by its own socket address. A trusted peer that sends no {@value #HEADER}
  * (a plain reverse proxy) is read like the gateway reads X-Forwarded-For.
+ *
+ * <p>A hop may also be an obfuscated identifier (RFC 7239 allows them: letters, digits, {@code . _ : -}, at
+ * most 64 characters); it can only be reached by walking past trusted hops, i.e. a trusted proxy wrote it, and it
+ * is taken as the client as written. Anything else ends the walk at the last trusted hop.
  */
 public final class ClientAddresses {
 
     /** The header in which the gateway passes the resolved client address to the services. */
     public static final String HEADER = "X-Client-Address";
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /** Bounds the work on a long X-Forwarded-For chain. */
     private static final int MAX_HOPS = 32;
@@ -42,7 +49,7 @@ public final class ClientAddresses {
         if (!trustedPeers.contains(peer)) {
             return canonicalOr(peer);
         }
-        String stated = TrustedNetworks.canonical(request.getHeader(HEADER));
+        String stated = hop(request.getHeader(HEADER));
         if (stated != null) {
             return stated;
         }
@@ -68,7 +75,7 @@ public final class ClientAddresses {
             }
         }
         for (int i = hops.size() - 1, seen = 0; i >= 0 && seen < MAX_HOPS; i--, seen++) {
-            String hop = TrustedNetworks.canonical(hops.get(i));
+            String hop = hop(hops.get(i));
             if (hop == null) {
                 return current;
             }
@@ -78,6 +85,19 @@ public final class ClientAddresses {
             current = hop;
         }
         return current;
+    }
+
+    /** An IP literal in canonical form, an obfuscated identifier as written, or null. */
+    private static String hop(String value) {
+        if (value == null) {
+            return null;
+        }
+        String canonical = TrustedNetworks.canonical(value);
+        if (canonical != null) {
+            return canonical;
+        }
+        String trimmed = value.trim();
+        return IDENTIFIER.matcher(trimmed).matches() ? trimmed : null;
     }
 
     private static String canonicalOr(String address) {

@@ -53,8 +53,10 @@ class ClientAddressesTest {
                 ClientAddresses.forwarded("127.0.0.1", List.of("6.6.6.6", "203.0.113.9, 10.1.1.1"), PROXIES));
         // an untrusted peer's header is ignored
         assertEquals("198.51.100.1", ClientAddresses.forwarded("198.51.100.1", List.of("6.6.6.6"), PROXIES));
-        // garbage stops the walk at the last trusted hop, it never becomes an address
-        assertEquals("10.0.0.7", ClientAddresses.forwarded("127.0.0.1", List.of("evil, 10.0.0.7"), PROXIES));
+        // garbage stops the walk at the last trusted hop; an obfuscated identifier a trusted proxy wrote is the client
+        assertEquals("10.0.0.7", ClientAddresses.forwarded("127.0.0.1", List.of("a b, 10.0.0.7"), PROXIES));
+        assertEquals("10.0.0.7", ClientAddresses.forwarded("127.0.0.1", List.of("<x>, 10.0.0.7"), PROXIES));
+        assertEquals("_hidden-1", ClientAddresses.forwarded("127.0.0.1", List.of("6.6.6.6, _hidden-1"), PROXIES));
         // only trusted hops: the leftmost one
         assertEquals("10.0.0.1", ClientAddresses.forwarded("127.0.0.1", List.of("10.0.0.1, 10.0.0.2"), PROXIES));
         assertEquals("127.0.0.1", ClientAddresses.forwarded("127.0.0.1", List.of(), PROXIES));
@@ -73,7 +75,7 @@ class ClientAddressesTest {
                 Map.of("X-Forwarded-For", "6.6.6.6, 203.0.113.10")), gateway));
         // a malformed header value is not taken
         assertEquals("127.0.0.1", ClientAddresses.of(request("127.0.0.1",
-                Map.of(ClientAddresses.HEADER, "not-an-address")), gateway));
+                Map.of(ClientAddresses.HEADER, "not an address")), gateway));
     }
 
     private static HttpServletRequest request(String peer, Map<String, String> headers) {
