@@ -2,6 +2,7 @@ package com.autopilotmonster.admin.api;
 
 import com.autopilotmonster.admin.client.Downstream;
 import com.autopilotmonster.admin.client.MarketplaceClient;
+import com.autopilotmonster.admin.domain.ProductSales;
 import com.autopilotmonster.common.api.Page;
 import com.autopilotmonster.common.api.PageRequest;
 import com.autopilotmonster.common.api.ResponseMessage;
@@ -9,7 +10,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -24,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +67,9 @@ public class ProductsResource {
     @Inject
     Audit audit;
 
+    @Inject
+    ProductSales sales;
+
     @GET
     @Operation(summary = "Products of one status, or of all statuses with pending first (then active, rejected, draft)")
     public Page<JsonObject> list(@QueryParam("status") @Pattern(regexp = "active|pending|rejected|draft",
@@ -73,8 +80,8 @@ public class ProductsResource {
                                  @BeanParam @Valid PageRequest paging) {
         String text = search != null ? search : q;
         if (status != null) {
-            return Bodies.page(fetch(status, text, vendorId, paging.page(), paging.limit()), "products", paging.page(),
-                    paging.limit()).named("products");
+            return views(Bodies.page(fetch(status, text, vendorId, paging.page(), paging.limit()), "products", paging.page(),
+                    paging.limit())).named("products");
         }
         // one list over the statuses in queue order: the totals say which status pages hold the requested slice
         Map<String, Long> totals = new LinkedHashMap<>();
@@ -98,7 +105,7 @@ public class ProductsResource {
             wanted = paging.limit() - items.size();
             skip = 0;
         }
-        return new Page<>(items, paging.page(), paging.limit(), total).named("products");
+        return views(new Page<>(items, paging.page(), paging.limit(), total)).named("products");
     }
 
     @POST
@@ -135,7 +142,29 @@ public class ProductsResource {
         String body = change.build().toString();
         JsonObject after = Downstream.data(downstream.marketplace(() -> marketplace.update(h.bearer(), h.requestId(), id, body)));
         audit.record("product." + action, "product", id, before, after);
-        return after;
+        String productId = idOf(after);
+        return view(after, productId == null ? BigDecimal.ZERO.setScale(2) : sales.revenue(List.of(productId)).get(productId));
+    }
+
+    private Page<JsonObject> views(Page<JsonObject> page) {
+        Map<String, BigDecimal> revenue = sales.revenue(page.items().stream().map(ProductsResource::idOf)
+                .filter(java.util.Objects::nonNull).toList());
+        return page.map(p -> view(p, revenue.getOrDefault(idOf(p), BigDecimal.ZERO.setScale(2))));
+    }
+
+    private static String idOf(JsonObject product) {
+        return product.getString("productId", product.getString("_id", null));
+    }
+
+    /**
+     * The marketplace's product plus the original client's AdminProduct members: {@code downloads} (its
+     * downloadCount) and {@code revenue} (its paid sales in the main currency, from the read model).
+     */
+    static JsonObject view(JsonObject product, BigDecimal revenue) {
+        JsonValue downloads = product.get("downloadCount");
+        return Json.createObjectBuilder(product)
+                .add("downloads", downloads instanceof JsonNumber n ? n : Json.createValue(0))
+                .add("revenue", revenue).build();
     }
 
     private JsonObject get(String id) {

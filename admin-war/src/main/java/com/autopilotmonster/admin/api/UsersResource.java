@@ -3,6 +3,7 @@ package com.autopilotmonster.admin.api;
 import com.autopilotmonster.admin.client.AuthClient;
 import com.autopilotmonster.admin.client.Downstream;
 import com.autopilotmonster.admin.domain.ReadModel;
+import com.autopilotmonster.admin.domain.UserFigures;
 import com.autopilotmonster.common.api.Page;
 import com.autopilotmonster.common.api.PageRequest;
 import com.autopilotmonster.common.api.ResponseMessage;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -72,6 +74,9 @@ public class UsersResource {
     @Inject
     ReadModel readModel;
 
+    @Inject
+    UserFigures figures;
+
     /** {@code user.deleted}: user and vendor services anonymise the user's personal data. */
     public record UserDeleted(String userId, String timestamp) {
     }
@@ -89,7 +94,10 @@ public class UsersResource {
         AdminCaller.Headers h = caller.headers();
         JsonObject answer = downstream.auth(() -> auth.list(h.bearer(), h.requestId(), text, role, active,
                 paging.page(), paging.limit()));
-        return Bodies.page(answer, "users", paging.page(), paging.limit()).map(UsersResource::view).named("users");
+        Page<JsonObject> page = Bodies.page(answer, "users", paging.page(), paging.limit());
+        Map<String, UserFigures.Figures> known = figures.of(page.items().stream().map(UsersResource::idOf)
+                .filter(java.util.Objects::nonNull).toList());
+        return page.map(u -> view(u, known.get(idOf(u)))).named("users");
     }
 
     @GET
@@ -98,13 +106,19 @@ public class UsersResource {
         return view(fetch(id));
     }
 
+    private JsonObject view(JsonObject user) {
+        String id = idOf(user);
+        return view(user, id == null ? null : figures.of(id));
+    }
+
     @PUT
     @Path("/{id}")
     @ResponseMessage("User updated")
-    @Operation(summary = "Change role, active state (isActive or status) or email verification")
+    @Operation(summary = "Change names, role, active state (isActive or status active|suspended|banned) or email verification")
     public JsonObject update(@PathParam("id") @Pattern(regexp = Bodies.ID, message = Bodies.ID_MESSAGE) String id,
                              String body) {
-        JsonObject change = change(Bodies.object(body));
+        JsonObject requested = Bodies.object(body);
+        JsonObject change = change(requested);
         String role = change.containsKey("role") ? change.getString("role") : null;
         Boolean active = change.containsKey("isActive") ? change.getBoolean("isActive") : null;
         boolean removesAdmin = (role != null && !"admin".equals(role)) || Boolean.FALSE.equals(active);
@@ -125,6 +139,7 @@ public class UsersResource {
             }
             if (active != null) {
                 readModel.userActive(id, active);
+                readModel.userBanned(id, "banned".equals(requested.getString("status", null)));
             }
             audit.record("user.update", "user", id, before, after);
             return view(after);
@@ -148,6 +163,7 @@ public class UsersResource {
             refuseLastAdmin(before);
             JsonObject after = Downstream.data(downstream.auth(() -> auth.deactivate(h.bearer(), h.requestId(), id)));
             readModel.userActive(id, false);
+            readModel.userBanned(id, true);
             events.publish(USER_DELETED, id, new UserDeleted(id, Instant.now().toString()));
             audit.record("user.delete", "user", id, before, after);
             return view(after);
@@ -175,8 +191,9 @@ public class UsersResource {
     }
 
     /**
-     * What auth accepts: role, isActive, isEmailVerified; the original client's {@code status}
-     * (active|inactive|suspended|banned) sets isActive. Anything else is refused (400), as is an empty change.
+     * What auth accepts: firstName, lastName (auth validates them), role, isActive, isEmailVerified; the original
+     * client's {@code status} (active|inactive|suspended|banned) sets isActive. The other members of the client's
+     * AdminUser (ids, email, createdAt, figures) are not changeable and refused (400), as is an empty change.
      */
     static JsonObject change(JsonObject body) {
         JsonObjectBuilder b = Json.createObjectBuilder();
@@ -188,6 +205,12 @@ public class UsersResource {
                         throw ApiException.badRequest("role must be user, vendor or admin");
                     }
                     b.add("role", s.getString());
+                }
+                case "firstName", "lastName" -> {
+                    if (!(v instanceof jakarta.json.JsonString)) {
+                        throw ApiException.badRequest(key + " must be a string");
+                    }
+                    b.add(key, v);
                 }
                 case "isActive", "isEmailVerified" -> {
                     if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
@@ -209,15 +232,29 @@ public class UsersResource {
         }
         JsonObject change = b.build();
         if (change.isEmpty()) {
-            throw ApiException.badRequest("Nothing to change: send role, isActive, status or isEmailVerified");
+            throw ApiException.badRequest("Nothing to change: send firstName, lastName, role, isActive, status or isEmailVerified");
         }
         return change;
     }
 
-    /** Auth's user plus the original client's {@code status} (active|inactive). */
-    static JsonObject view(JsonObject user) {
+    private static String idOf(JsonObject user) {
+        return user.getString("userId", user.getString("_id", null));
+    }
+
+    /**
+     * Auth's user plus the original client's AdminUser members: {@code status} active, or (inactive in auth)
+     * banned when an admin banned or deleted the account here, else suspended; {@code totalPurchases},
+     * {@code totalSpent} and {@code lastLogin} (when a login was seen) from the read model.
+     */
+    static JsonObject view(JsonObject user, UserFigures.Figures figures) {
         JsonObjectBuilder b = Json.createObjectBuilder(user);
-        b.add("status", user.getBoolean("isActive", true) ? "active" : "inactive");
+        boolean banned = figures != null && figures.banned();
+        b.add("status", user.getBoolean("isActive", true) ? "active" : banned ? "banned" : "suspended");
+        b.add("totalPurchases", figures == null ? 0 : figures.purchases());
+        b.add("totalSpent", figures == null ? java.math.BigDecimal.ZERO.setScale(2) : figures.spent());
+        if (figures != null && figures.lastLogin() != null) {
+            b.add("lastLogin", figures.lastLogin().toInstant().toString());
+        }
         return b.build();
     }
 }

@@ -9,7 +9,10 @@ import com.autopilotmonster.common.problem.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -70,13 +73,13 @@ public class VendorsResource {
         String state = "approved".equals(status) ? "active" : status; // the original client's word for active
         JsonObject answer = downstream.vendor(() -> vendors.vendors(h.bearer(), h.requestId(), state, text,
                 paging.page(), paging.limit()));
-        return Bodies.page(answer, "vendors", paging.page(), paging.limit()).named("vendors");
+        return Bodies.page(answer, "vendors", paging.page(), paging.limit()).map(VendorsResource::view).named("vendors");
     }
 
     @GET
     @Path("/vendors/{id}")
     public JsonObject get(@PathParam("id") @Pattern(regexp = Bodies.ID, message = Bodies.ID_MESSAGE) String id) {
-        return fetch(id);
+        return view(fetch(id));
     }
 
     @PUT
@@ -94,7 +97,7 @@ public class VendorsResource {
         JsonObject after = Downstream.data(downstream.vendor(() -> vendors.update(h.bearer(), h.requestId(), id,
                 change.toString())));
         audit.record("vendor.update", "vendor", id, before, after);
-        return after;
+        return view(after);
     }
 
     @POST
@@ -174,7 +177,13 @@ public class VendorsResource {
         JsonObject after = Downstream.data(downstream.vendor(() -> vendors.vendorAction(h.bearer(), h.requestId(), id,
                 action, Bodies.reasonBody(reason))));
         audit.record("vendor." + action, "vendor", id, before, after);
-        return after;
+        return view(after);
+    }
+
+    /** The vendor service's vendor plus the original client's {@code rating} (its averageRating; 0 before any review). */
+    static JsonObject view(JsonObject vendor) {
+        JsonValue rating = vendor.get("averageRating");
+        return Json.createObjectBuilder(vendor).add("rating", rating instanceof JsonNumber n ? n : Json.createValue(0)).build();
     }
 
     private JsonObject payoutAction(String id, String action, String reason) {

@@ -42,6 +42,13 @@ public class Dashboard {
     HealthSummary health;
 
     @Inject
+    RecentActivity activity;
+
+    @Inject
+    @ConfigProperty(name = "admin.dashboard.recent-activity", defaultValue = "10")
+    int recentActivity;
+
+    @Inject
     @ConfigProperty(name = "admin.dashboard.currency", defaultValue = "USD")
     String mainCurrency;
 
@@ -91,13 +98,16 @@ public class Dashboard {
                 .add("totalProducts", totalProducts)
                 .add("totalRevenue", BigDecimal.valueOf(allTime.getOrDefault(mainCurrency, 0L), 2))
                 .add("currency", mainCurrency)
+                .add("monthlyActiveUsers", count(ReadModel.USERS, Filters.gte("lastLoginAt", Date.from(d30))))
+                .add("revenueGrowth", growth(netBetween(d30.minus(30, ChronoUnit.DAYS), d30), net(d30).getOrDefault(mainCurrency, 0L)))
                 .add("pendingApprovals", vendors.getOrDefault("pending", 0L) + products.getOrDefault("pending", 0L)
                         + awaitingCount).build();
 
         JsonObjectBuilder b = Json.createObjectBuilder().add("overview", overview).add("users", usersJson)
                 .add("vendors", Json.createObjectBuilder().add("total", totalVendors).add("byStatus", counts(vendors)))
                 .add("products", Json.createObjectBuilder().add("total", totalProducts).add("byStatus", counts(products)))
-                .add("orders", orders).add("revenue", revenue).add("refunds", refunds).add("payouts", payoutsJson);
+                .add("orders", orders).add("revenue", revenue).add("refunds", refunds).add("payouts", payoutsJson)
+                .add("recentActivity", activity.latest(recentActivity));
         if (withHealth) {
             b.add("systemHealth", health.summary());
         }
@@ -128,6 +138,27 @@ public class Dashboard {
         sum(ReadModel.ORDERS, "refundedAt", "refundedCents", "refundCurrency", from)
                 .forEach((currency, cents) -> net.merge(currency, -cents, Long::sum));
         return net;
+    }
+
+    /** Net revenue (paid minus refunded) in the main currency, in cents, in [from, to). */
+    long netBetween(Instant from, Instant to) {
+        long paid = sumWhere(ReadModel.ORDERS, Filters.and(Filters.gte("paidAt", Date.from(from)), Filters.lt("paidAt",
+                Date.from(to))), "paidCents", "paidCurrency").getOrDefault(mainCurrency, 0L);
+        long refunded = sumWhere(ReadModel.ORDERS, Filters.and(Filters.gte("refundedAt", Date.from(from)),
+                Filters.lt("refundedAt", Date.from(to))), "refundedCents", "refundCurrency").getOrDefault(mainCurrency, 0L);
+        return paid - refunded;
+    }
+
+    /**
+     * Percent change from {@code earlier} to {@code later}, one decimal. An earlier period without revenue (0) has
+     * no meaningful ratio: 0 is answered then (the client's field is a plain number, it cannot say "new").
+     */
+    static BigDecimal growth(long earlier, long later) {
+        if (earlier == 0) {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(later - earlier).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(Math.abs(earlier)), 1, java.math.RoundingMode.HALF_UP);
     }
 
     Map<String, Long> sum(String collection, String timeField, String centsField, String currencyField, Instant from) {

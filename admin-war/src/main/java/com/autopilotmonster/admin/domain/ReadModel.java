@@ -81,6 +81,31 @@ public class ReadModel {
                 new UpdateOptions().upsert(true));
     }
 
+    /**
+     * Auth knows one inactive state; an admin's ban (status banned or a delete through this service) is kept here so
+     * the console can tell a ban from a suspension. Re-activating clears it.
+     */
+    public void userBanned(String userId, boolean banned) {
+        Document change = banned ? new Document("$set", new Document("banned", true).append("userId", userId))
+                : new Document("$unset", new Document("banned", ""));
+        collection(USERS).updateOne(Filters.eq("_id", userId), change, new UpdateOptions().upsert(banned));
+    }
+
+    /**
+     * {@code user.logged-in}: the newest login time ({@code $max}, so a redelivered or late older event never moves it
+     * back). A login may arrive before the registration; the user's registration fields are then added on top.
+     */
+    public void userLoggedIn(JsonObject p) {
+        String userId = str(p, "userId");
+        if (userId == null) {
+            return;
+        }
+        collection(USERS).updateOne(Filters.eq("_id", userId),
+                new Document("$max", new Document("lastLoginAt", Date.from(time(p))))
+                        .append("$set", new Document("userId", userId)),
+                new UpdateOptions().upsert(true));
+    }
+
     // ---- vendors, products, payouts: latest state by event time ----
 
     public void vendor(JsonObject p, String fallbackStatus) {

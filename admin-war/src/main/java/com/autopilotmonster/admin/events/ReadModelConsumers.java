@@ -40,6 +40,11 @@ public class ReadModelConsumers {
         return consumer.handle("admin-user-registered", message, e -> apply(e, p -> model.userRegistered(p)));
     }
 
+    @Incoming("user-logged-in")
+    public CompletionStage<Void> onUserLoggedIn(Message<String> message) {
+        return consumer.handle("admin-user-logged-in", message, e -> apply(e, p -> model.userLoggedIn(p)));
+    }
+
     @Incoming("order-created")
     public CompletionStage<Void> onOrderCreated(Message<String> message) {
         return consumer.handle("admin-order-created", message, e -> apply(e, p -> model.orderCreated(p)));

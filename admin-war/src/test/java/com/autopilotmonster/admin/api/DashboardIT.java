@@ -6,7 +6,6 @@ import static com.autopilotmonster.admin.api.Admin.newId;
 import static com.autopilotmonster.admin.api.Admin.post;
 import static com.autopilotmonster.admin.api.Admin.publish;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,6 +164,34 @@ class DashboardIT {
         assertEquals(new BigDecimal("30.00"), money(after, "data.payouts.awaitingAmount.USD")
                 .subtract(money(before, "data.payouts.awaitingAmount.USD")));
         assertEquals(n(after, "data.users.total"), n(after, "data.overview.totalUsers"));
+        assertTrue(after.get("data.overview.monthlyActiveUsers") instanceof Number, "monthlyActiveUsers");
+        assertTrue(after.get("data.overview.revenueGrowth") instanceof Number, "revenueGrowth");
+
+        // recentActivity: the newest read-model facts, the orders just paid and refunded among them
+        List<Map<String, Object>> activity = after.getList("data.recentActivity");
+        assertTrue(activity.size() <= 10 && !activity.isEmpty(), activity.toString());
+        for (Map<String, Object> a : activity) {
+            assertTrue(List.of("user", "vendor", "product", "transaction").contains(a.get("type")), a.toString());
+            assertTrue(List.of("success", "pending", "failed").contains(a.get("status")), a.toString());
+            assertTrue(a.get("id") != null && a.get("action") != null && a.get("description") != null, a.toString());
+            Instant.parse((String) a.get("timestamp"));
+        }
+        List<String> times = activity.stream().map(a -> (String) a.get("timestamp")).toList();
+        assertEquals(times.stream().sorted(java.util.Comparator.reverseOrder()).toList(), times, "newest first");
+        Map<String, Object> refund = activity.stream().filter(a -> ("order:" + o2 + ":refunded").equals(a.get("id")))
+                .findFirst().orElseThrow(() -> new AssertionError("refund not in recentActivity: " + activity));
+        assertEquals("transaction", refund.get("type"));
+        assertEquals("success", refund.get("status"));
+        assertTrue(((String) refund.get("description")).contains("5.50 EUR"), refund.toString());
+        assertTrue(activity.stream().anyMatch(a -> ("order:" + o1 + ":paid").equals(a.get("id"))), activity.toString());
+
+        // the paid line is the approved product's revenue in the admin product list (main currency); downloads are
+        // the marketplace's own downloadCount (it counts the paid quantity, 2, from the same payment.success)
+        com.autopilotmonster.testsupport.Eventually.await("the marketplace counted the paid line", Admin.EVENT_WAIT,
+                () -> Integer.valueOf(2).equals(Admin.publicProduct(approved).extract().path("data.downloadCount")));
+        get(ADMIN, "/api/admin/products?status=active&vendorId=" + vendorId).statusCode(200)
+                .body("data.products.find { it._id == '" + approved + "' }.revenue", equalTo(10000.00f))
+                .body("data.products.find { it._id == '" + approved + "' }.downloads", equalTo(2));
 
         // analytics from the same model: the paid line (priced high, so it ranks above other suites' sales) is a top product
         String from = Instant.now().minus(1, ChronoUnit.HOURS).toString();
@@ -202,15 +229,56 @@ class DashboardIT {
     }
 
     @Test
+    void loginsMakeMonthlyActiveUsersOnceEach() {
+        ReadModelBarrier.caughtUp();
+        long before = n(dashboard(), "data.overview.monthlyActiveUsers");
+        String recent = newId();
+        String returning = newId();
+        Instant now = Instant.now();
+        String login = event("userId", q(recent), "email", q(recent + "@example.test"), "timestamp", q(now.toString()));
+        publish("user.logged-in", recent, "li-" + recent, login);
+        publish("user.logged-in", recent, "li-" + recent, login); // redelivered
+        publish("user.logged-in", recent, "li-2-" + recent, event("userId", q(recent), "timestamp",
+                q(now.minus(1, ChronoUnit.DAYS).toString()))); // a second, older login
+        publish("user.logged-in", returning, "li-old-" + returning, event("userId", q(returning), "timestamp",
+                q(now.minus(40, ChronoUnit.DAYS).toString()))); // outside the 30 days
+        publish("user.logged-in", "x", "li-poison-" + recent, "not json {");
+        ReadModelBarrier.caughtUp();
+        assertEquals(1, n(dashboard(), "data.overview.monthlyActiveUsers") - before);
+
+        publish("user.logged-in", returning, "li-new-" + returning, event("userId", q(returning), "timestamp",
+                q(now.toString())));
+        // arrives late: never moves the last login back out of the window
+        publish("user.logged-in", returning, "li-older-" + returning, event("userId", q(returning), "timestamp",
+                q(now.minus(50, ChronoUnit.DAYS).toString())));
+        ReadModelBarrier.caughtUp();
+        assertEquals(2, n(dashboard(), "data.overview.monthlyActiveUsers") - before);
+    }
+
+    @Test
     void theHealthSummaryAsksEveryServiceWithinItsBound() {
         long start = System.nanoTime();
-        get(ADMIN, "/api/admin/dashboard").statusCode(200)
+        JsonPath health = get(ADMIN, "/api/admin/dashboard").statusCode(200)
                 .body("data.systemHealth.services.auth.status", equalTo("UP"))
                 .body("data.systemHealth.services.marketplace.status", equalTo("UP"))
                 .body("data.systemHealth.services.vendor.status", equalTo("UP"))
-                .body("data.systemHealth.status", notNullValue())
-                .body("data.systemHealth.total", equalTo(7));
+                .body("data.systemHealth.total", equalTo(7)).extract().jsonPath();
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(ms < 5000, "dashboard with health took " + ms + " ms");
+        // the original client's members: status from UP/DEGRADED/DOWN, uptime = services ready now (percent),
+        // responseTime = mean readiness latency (ms), errorRate = failed probes since start (percent)
+        int up = health.getInt("data.systemHealth.up");
+        String status = health.getString("data.systemHealth.status");
+        assertEquals(up == 7 ? "operational" : up == 0 ? "down" : "degraded", status);
+        assertEquals(new BigDecimal(up * 100).divide(new BigDecimal(7), 2, java.math.RoundingMode.HALF_UP).doubleValue(),
+                health.getDouble("data.systemHealth.uptime"), 0.001);
+        Map<String, Map<String, Object>> services = health.getMap("data.systemHealth.services");
+        double mean = services.values().stream().mapToLong(v -> ((Number) v.get("latencyMs")).longValue()).average().orElse(0);
+        assertEquals(Math.round(mean), health.getLong("data.systemHealth.responseTime"));
+        double errorRate = health.getDouble("data.systemHealth.errorRate");
+        assertTrue(errorRate >= 0 && errorRate <= 100, "errorRate " + errorRate);
+        if (up < 7) {
+            assertTrue(errorRate > 0, "probes failed this round, errorRate " + errorRate);
+        }
     }
 }

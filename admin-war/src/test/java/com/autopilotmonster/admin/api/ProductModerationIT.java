@@ -40,7 +40,13 @@ class ProductModerationIT {
 
         Admin.activeVendor(vendorId);
         post(ADMIN, "/api/admin/products/" + id + "/approve", "{}").statusCode(200)
-                .body("message", equalTo("Product approved")).body("data.status", equalTo("active"));
+                .body("message", equalTo("Product approved")).body("data.status", equalTo("active"))
+                // the original client's AdminProduct: downloads (downloadCount) and revenue (no paid sale yet)
+                .body("data.downloads", equalTo(0)).body("data.revenue", equalTo(0.0f));
+        get(ADMIN, "/api/admin/products?status=active&vendorId=" + vendorId).statusCode(200)
+                .body("data.products[0].downloads", equalTo(0)).body("data.products[0].revenue", equalTo(0.0f));
+        get(ADMIN, "/api/admin/products?vendorId=" + vendorId).statusCode(200)
+                .body("data.products[0].revenue", equalTo(0.0f));
         // live right after: the public product and the public listing
         Admin.publicProduct(id).statusCode(200).body("data.status", equalTo("active"));
         given().port(Admin.MARKETPLACE).get("/api/marketplace/products?vendorId=" + vendorId).then().statusCode(200)

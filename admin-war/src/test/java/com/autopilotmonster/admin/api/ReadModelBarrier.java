@@ -21,7 +21,8 @@ final class ReadModelBarrier {
 
     /** topic -> channel (the consumer is {@code admin-<channel>}). */
     static final Map<String, String> TOPICS = Map.ofEntries(
-            Map.entry("user.registered", "user-registered"), Map.entry("order.created", "order-created"),
+            Map.entry("user.registered", "user-registered"), Map.entry("user.logged-in", "user-logged-in"),
+            Map.entry("order.created", "order-created"),
             Map.entry("payment.success", "payment-success"), Map.entry("order.refunded", "order-refunded"),
             Map.entry("product.created", "product-created"), Map.entry("product.updated", "product-updated"),
             Map.entry("product.deleted", "product-deleted"), Map.entry("vendor.created", "vendor-created"),

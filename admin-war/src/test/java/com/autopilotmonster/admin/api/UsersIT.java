@@ -10,13 +10,17 @@ import static com.autopilotmonster.admin.api.Admin.put;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.autopilotmonster.testsupport.KafkaTopicReader;
 import com.autopilotmonster.testsupport.TestTokens;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +52,24 @@ class UsersIT {
         given().port(Admin.AUTH).auth().oauth2(ADMIN).get("/api/auth/users/" + userId).then().statusCode(200)
                 .body("data.role", equalTo("vendor"));
         put(ADMIN, "/api/admin/users/" + userId, "{\"status\":\"suspended\"}").statusCode(200)
-                .body("data.isActive", equalTo(false)).body("data.status", equalTo("inactive"));
-        get(ADMIN, "/api/admin/users?search=" + email + "&status=inactive").statusCode(200).body("data.users", hasSize(1));
+                .body("data.isActive", equalTo(false)).body("data.status", equalTo("suspended"));
+        get(ADMIN, "/api/admin/users?search=" + email + "&status=inactive").statusCode(200).body("data.users", hasSize(1))
+                .body("data.users[0].status", equalTo("suspended"));
+        // a ban is inactive in auth and told apart here; re-activating clears it
+        put(ADMIN, "/api/admin/users/" + userId, "{\"status\":\"banned\"}").statusCode(200)
+                .body("data.isActive", equalTo(false)).body("data.status", equalTo("banned"));
+        get(ADMIN, "/api/admin/users/" + userId).statusCode(200).body("data.status", equalTo("banned"));
         put(ADMIN, "/api/admin/users/" + userId, "{\"isActive\":true}").statusCode(200).body("data.status", equalTo("active"));
+
+        // the original console's Partial<AdminUser>: names go to auth (which tells the user service)
+        put(ADMIN, "/api/admin/users/" + userId, "{\"firstName\":\"Renamed\"}").statusCode(200)
+                .body("data.firstName", equalTo("Renamed")).body("data.lastName", equalTo("Tester"))
+                .body("data.status", equalTo("active"));
+        given().port(Admin.AUTH).auth().oauth2(ADMIN).get("/api/auth/users/" + userId).then().statusCode(200)
+                .body("data.firstName", equalTo("Renamed"));
+        problem(put(ADMIN, "/api/admin/users/" + userId, "{\"lastName\":\"   \"}"), 400);
+        problem(put(ADMIN, "/api/admin/users/" + userId, "{\"firstName\":7}"), 400);
+        problem(put(ADMIN, "/api/admin/users/" + userId, "{\"totalSpent\":7}"), 400);
 
         Map<String, Object> entry = Admin.auditEntry(userId, "user.update");
         assertEquals(ADMIN_ID, entry.get("actorId"));
@@ -70,6 +89,8 @@ class UsersIT {
     void anAdminCannotDemoteDeactivateOrDeleteThemselves() {
         String userId = Admin.register(null);
         put(ADMIN, "/api/admin/users/" + userId, "{\"role\":\"admin\"}").statusCode(200).body("data.role", equalTo("admin"));
+        // a role change voids the user's tokens issued up to that second (auth's valid-after): mint the new one after it
+        sleepIntoTheNextSecond();
         String self = TestTokens.admin(userId);
         problem(put(self, "/api/admin/users/" + userId, "{\"role\":\"user\"}"), 409);
         problem(put(self, "/api/admin/users/" + userId, "{\"isActive\":false}"), 409);
@@ -81,6 +102,14 @@ class UsersIT {
         put(self, "/api/admin/users/" + userId, "{\"isEmailVerified\":true}").statusCode(200);
         // another admin may demote them (they are not the last active admin)
         put(ADMIN, "/api/admin/users/" + userId, "{\"role\":\"user\"}").statusCode(200).body("data.role", equalTo("user"));
+    }
+
+    private static void sleepIntoTheNextSecond() {
+        try {
+            Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -102,5 +131,46 @@ class UsersIT {
         assertEquals(false, ((Map<?, ?>) entry.get("after")).get("isActive"));
         // the user's existing token is refused at once (auth's deny-list, honoured here too)
         problem(get(TestTokens.admin(userId), "/api/admin/settings"), 401);
+    }
+
+    @Test
+    void anAccountCarriesItsPurchasesSpendAndLastLoginFromTheReadModel() {
+        String email = "admin-it-" + UUID.randomUUID().toString().substring(0, 12) + "@example.test";
+        String password = "Pale-blue-dot-" + UUID.randomUUID();
+        String userId = given().port(Admin.AUTH).contentType("application/json").body("{\"firstName\":\"Ada\","
+                + "\"lastName\":\"Buyer\",\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+                .post("/api/auth/register").then().statusCode(201).extract().path("data.user._id");
+        get(ADMIN, "/api/admin/users/" + userId).statusCode(200).body("data.totalPurchases", equalTo(0))
+                .body("data.totalSpent", equalTo(0.0f)).body("data.lastLogin", nullValue());
+
+        // orders as the order service's outbox writes them: paid USD, paid EUR (a purchase, not in the USD sum),
+        // paid then refunded (neither a purchase nor spent)
+        String[] orders = {UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString()};
+        String[][] money = {{"12.34", "USD"}, {"5.00", "EUR"}, {"3.00", "USD"}};
+        String now = Instant.now().toString();
+        for (int i = 0; i < orders.length; i++) {
+            String o = orders[i];
+            Admin.publish("order.created", o, "oc-" + o, "{\"orderId\":\"" + o + "\",\"userId\":\"" + userId
+                    + "\",\"items\":[],\"total\":" + money[i][0] + ",\"currency\":\"" + money[i][1] + "\",\"timestamp\":\"" + now + "\"}");
+            Admin.publish("payment.success", o, "ps-" + o, "{\"orderId\":\"" + o + "\",\"userId\":\"" + userId
+                    + "\",\"amount\":" + money[i][0] + ",\"currency\":\"" + money[i][1] + "\",\"items\":[],\"timestamp\":\"" + now + "\"}");
+        }
+        Admin.publish("order.refunded", orders[2], "or-" + orders[2], "{\"orderId\":\"" + orders[2]
+                + "\",\"amount\":3.00,\"currency\":\"USD\",\"items\":[],\"timestamp\":\"" + now + "\"}");
+        // a login at the real auth service (it publishes user.logged-in)
+        given().port(Admin.AUTH).contentType("application/json").body("{\"email\":\"" + email + "\",\"password\":\""
+                + password + "\"}").post("/api/auth/login").then().statusCode(200);
+        ReadModelBarrier.caughtUp();
+        // auth's outbox relay may publish the login after the barrier
+        com.autopilotmonster.testsupport.Eventually.await("the login reached the read model", Admin.EVENT_WAIT,
+                () -> get(ADMIN, "/api/admin/users/" + userId).statusCode(200).extract().path("data.lastLogin") != null);
+
+        get(ADMIN, "/api/admin/users/" + userId).statusCode(200).body("data.totalPurchases", equalTo(2))
+                .body("data.totalSpent", equalTo(12.34f)).body("data.status", equalTo("active"))
+                .body("data.lastLogin", notNullValue());
+        String lastLogin = get(ADMIN, "/api/admin/users?search=" + email).statusCode(200)
+                .body("data.users[0].totalPurchases", equalTo(2)).body("data.users[0].totalSpent", equalTo(12.34f))
+                .extract().path("data.users[0].lastLogin");
+        assertTrue(Duration.between(Instant.parse(lastLogin), Instant.now()).abs().toMinutes() < 5, lastLogin);
     }
 }

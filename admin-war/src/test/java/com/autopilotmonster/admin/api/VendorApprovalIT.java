@@ -50,7 +50,12 @@ class VendorApprovalIT {
         get(ADMIN, "/api/admin/vendors/" + vendorId).statusCode(200).body("data.status", equalTo("pending"));
 
         post(ADMIN, "/api/admin/vendors/" + vendorId + "/approve", "{}").statusCode(200)
-                .body("message", equalTo("Vendor approved")).body("data.status", equalTo("active"));
+                .body("message", equalTo("Vendor approved")).body("data.status", equalTo("active"))
+                // the original client's AdminVendor.rating: the vendor's averageRating (no review yet)
+                .body("data.rating", equalTo(0.0f)).body("data.averageRating", equalTo(0.0f));
+        get(ADMIN, "/api/admin/vendors/" + vendorId).statusCode(200).body("data.rating", equalTo(0.0f));
+        get(ADMIN, "/api/admin/vendors?status=active&q=" + vendorId).statusCode(200)
+                .body("data.vendors.find { it.vendorId == '" + vendorId + "' }.rating", equalTo(0.0f));
         assertEquals("active", ownStatus(vendorId));
         get(ADMIN, "/api/admin/vendors?status=pending&q=" + vendorId).statusCode(200)
                 .body("data.vendors.vendorId", not(hasItem(vendorId)));
