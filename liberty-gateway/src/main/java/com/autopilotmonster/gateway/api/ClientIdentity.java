@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import com.autopilotmonster.common.security.PemKeys;
 import com.autopilotmonster.common.web.ClientAddresses;
+import com.autopilotmonster.common.web.TrustedNetworks;
+import java.util.Collections;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,8 +20,10 @@ import org.jose4j.jwk.HttpsJwks;
 
 /**
  * Whom a request counts against: the user of a valid bearer token (verified like the services verify it:
- * RS256, issuer, audience, expiry), otherwise the client address - the socket peer, or the nearest
- * X-Forwarded-For hop when the peer is a trusted proxy ({@code gateway.trusted-proxies}).
+ * RS256, issuer, audience, expiry), otherwise the client address: resolved once per request from the socket
+ * peer and X-Forwarded-For, walked from the right past the trusted proxies only ({@code gateway.trusted-proxies},
+ * addresses and CIDR networks, e.g. the load balancers in front of the gateway). A client-sent
+ * {@value ClientAddresses#HEADER} is never read here: the proxy overwrites it with this answer.
  */
 @ApplicationScoped
 public class ClientIdentity {
@@ -37,13 +41,15 @@ public class ClientIdentity {
     String audience;
 
     @Inject
-    @ConfigProperty(name = "gateway.trusted-proxies", defaultValue = "127.0.0.1,0:0:0:0:0:0:0:1")
+    @ConfigProperty(name = "gateway.trusted-proxies", defaultValue = "127.0.0.0/8,::1")
     List<String> trustedProxies;
 
     private JwtConsumer verifier;
+    private TrustedNetworks proxies;
 
     @PostConstruct
     void init() {
+        proxies = TrustedNetworks.of(trustedProxies);
         JwtConsumerBuilder builder = new JwtConsumerBuilder().setExpectedIssuer(issuer)
                 .setExpectedAudience(audience.split(",")).setRequireExpirationTime().setAllowedClockSkewInSeconds(30)
                 .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT, "RS256");
@@ -65,6 +71,7 @@ public class ClientIdentity {
     }
 
     private static final String BEARER_ATTRIBUTE = ClientIdentity.class.getName() + ".bearer";
+    private static final String ADDRESS_ATTRIBUTE = ClientIdentity.class.getName() + ".address";
 
     public String of(HttpServletRequest request) {
         Bearer bearer = bearer(request);
@@ -76,6 +83,11 @@ public class ClientIdentity {
             }
         }
         // no valid token: counted by address (the edge check or the service refuses a bad one)
+        return byAddress(request);
+    }
+
+    /** The counter key of the client address, whatever token the request carries. */
+    public String byAddress(HttpServletRequest request) {
         return "addr:" + address(request);
     }
 
@@ -102,7 +114,14 @@ public class ClientIdentity {
         return bearer;
     }
 
-    String address(HttpServletRequest request) {
-        return ClientAddresses.of(request, trustedProxies);
+    /** The client address, resolved once per request (the rate limit and the forwarded header agree). */
+    public String address(HttpServletRequest request) {
+        if (request.getAttribute(ADDRESS_ATTRIBUTE) instanceof String cached) {
+            return cached;
+        }
+        String address = ClientAddresses.forwarded(request.getRemoteAddr(),
+                Collections.list(request.getHeaders("X-Forwarded-For")), proxies);
+        request.setAttribute(ADDRESS_ATTRIBUTE, address);
+        return address;
     }
 }

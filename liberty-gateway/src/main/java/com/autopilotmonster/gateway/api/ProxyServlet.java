@@ -1,9 +1,11 @@
 package com.autopilotmonster.gateway.api;
 
+import com.autopilotmonster.common.web.ClientAddresses;
 import com.autopilotmonster.common.web.RequestContext;
 import com.autopilotmonster.common.web.ServletProblems;
 import com.autopilotmonster.gateway.domain.Route;
 import com.autopilotmonster.gateway.domain.RouteTable;
+import com.autopilotmonster.gateway.domain.RequestPath;
 import com.autopilotmonster.gateway.domain.Upstream;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -33,7 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Forwards everything under /api to the route's upstream instances: method, path, query, headers and the
  * body, streamed both ways (webhook bodies arrive byte for byte). Hop-by-hop headers are dropped,
- * X-Forwarded-* and X-Request-Id added. A dead instance is ejected and an idempotent call retried on
+ * X-Forwarded-* and X-Request-Id added, and X-Client-Address (the client address the gateway resolved) always
+ * set, never passed on from outside. Routing and the forwarded path use the canonical path
+ * ({@link CanonicalPath}), the one the rate limit counted. A dead instance is ejected and an idempotent call retried on
  * another; a dead, hanging or saturated route answers 502/503/504 problem+json quickly.
  */
 @WebServlet(name = "proxy", urlPatterns = "/api/*", asyncSupported = false, loadOnStartup = 1)
@@ -43,6 +47,7 @@ public class ProxyServlet extends HttpServlet {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade", "host",
             "content-length", "expect", "http2-settings");
+    private static final String CLIENT_ADDRESS = ClientAddresses.HEADER.toLowerCase(Locale.ROOT);
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
     /** Headers the gateway itself sets on every answer: the upstream's copy must not be appended twice. */
     private static final Set<String> OWN_HEADERS = Set.of("x-request-id", "x-content-type-options",
@@ -53,6 +58,9 @@ public class ProxyServlet extends HttpServlet {
 
     @Inject
     EdgeTokenCheck edgeTokens;
+
+    @Inject
+    ClientIdentity clients;
 
     @Inject
     @ConfigProperty(name = "gateway.timeout-ms", defaultValue = "10000")
@@ -67,8 +75,12 @@ public class ProxyServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI();
-        Route route = routes.match(path).orElse(null);
+        RequestPath canonical = CanonicalPath.of(request);
+        if (canonical == null) {
+            ServletProblems.write(response, 400, "bad-path", "Bad Request", "The request path is not acceptable");
+            return;
+        }
+        Route route = routes.match(canonical.decoded()).orElse(null);
         if (route == null) {
             ServletProblems.write(response, 404, "not-found", "Not Found", "No service answers at this path");
             return;
@@ -171,7 +183,8 @@ public class ProxyServlet extends HttpServlet {
     private HttpRequest upstreamRequest(Upstream upstream, HttpServletRequest request, boolean hasBody)
             throws IOException {
         String query = request.getQueryString();
-        URI target = URI.create(upstream.base() + request.getRequestURI() + (query == null ? "" : "?" + query));
+        URI target = URI.create(upstream.base() + CanonicalPath.of(request).forwarded()
+                + (query == null ? "" : "?" + query));
         HttpRequest.BodyPublisher body;
         if (!hasBody) {
             body = HttpRequest.BodyPublishers.noBody();
@@ -185,7 +198,8 @@ public class ProxyServlet extends HttpServlet {
                 .method(request.getMethod(), body);
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(lower) || lower.startsWith("x-forwarded-") || lower.equals("x-request-id")) {
+            if (HOP_BY_HOP.contains(lower) || lower.startsWith("x-forwarded-") || lower.equals("x-request-id")
+                    || lower.equals(CLIENT_ADDRESS)) {
                 continue;
             }
             for (String value : Collections.list(request.getHeaders(name))) {
@@ -195,6 +209,8 @@ public class ProxyServlet extends HttpServlet {
         String priorFor = request.getHeader("X-Forwarded-For");
         builder.header("X-Forwarded-For", priorFor == null ? request.getRemoteAddr()
                 : priorFor + ", " + request.getRemoteAddr());
+        // the services throttle by this (auth's login throttle): resolved at the edge, never the client's word
+        builder.header(ClientAddresses.HEADER, clients.address(request));
         builder.header("X-Forwarded-Proto", request.getScheme());
         if (request.getHeader("Host") != null) {
             builder.header("X-Forwarded-Host", request.getHeader("Host"));

@@ -3,6 +3,7 @@ package com.autopilotmonster.gateway.api;
 import com.autopilotmonster.common.web.ServletProblems;
 import com.autopilotmonster.gateway.domain.RateLimitRules;
 import com.autopilotmonster.gateway.domain.RateLimiter;
+import com.autopilotmonster.gateway.domain.RequestPath;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +16,8 @@ import java.io.IOException;
 /**
  * Counts every /api request against its client's limit and answers with the limit headers (IETF
  * RateLimit-* and the widespread X-RateLimit-*); over the limit: 429 problem+json with Retry-After.
- * CORS preflights are not counted.
+ * CORS preflights are not counted. The path is taken in its canonical form ({@link RequestPath}), which the
+ * proxy also routes and forwards; a path without one is refused here with 400 before anything else.
  */
 @WebFilter(filterName = "rateLimit", urlPatterns = "/api/*", asyncSupported = true)
 public class RateLimitFilter extends HttpFilter implements jakarta.servlet.Filter {
@@ -36,8 +38,20 @@ public class RateLimitFilter extends HttpFilter implements jakarta.servlet.Filte
             chain.doFilter(request, response);
             return;
         }
-        RateLimitRules.Limit limit = rules.forRequest(request.getMethod(), request.getRequestURI());
-        RateLimiter.Decision decision = limiter.check(limit.name() + ":" + clients.of(request), limit.limit(),
+        RequestPath path = CanonicalPath.of(request);
+        if (path == null) {
+            ServletProblems.write(response, 400, "bad-path", "Bad Request",
+                    "The request path has an encoded slash, backslash or control character, broken "
+                            + "percent-encoding, or climbs above the root");
+            return;
+        }
+        RateLimitRules.Limit limit = rules.forRequest(request.getMethod(), path);
+        String counter = switch (limit.keying()) {
+            case CLIENT -> clients.of(request);
+            case ADDRESS -> clients.byAddress(request);
+            case SHARED -> "all";
+        };
+        RateLimiter.Decision decision = limiter.check(limit.name() + ":" + counter, limit.limit(),
                 limit.windowMillis());
         for (String prefix : new String[] {"RateLimit-", "X-RateLimit-"}) {
             response.setHeader(prefix + "Limit", Long.toString(decision.limit()));

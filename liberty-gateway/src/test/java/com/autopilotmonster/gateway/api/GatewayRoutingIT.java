@@ -150,4 +150,44 @@ class GatewayRoutingIT {
         given().get("/api/admin/fail").then().statusCode(500).body("service", equalTo("admin"));
         given().get("/api/admin/ok").then().statusCode(200).body(not(containsString("Exception")));
     }
+
+    private static java.net.http.HttpResponse<String> raw(String method, String rawPath) throws Exception {
+        // java.net.http sends the path exactly as written (RestAssured would re-encode it)
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:4000" + rawPath))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(20)
+    void servicesGetTheClientAddressResolvedAtTheEdgeNeverTheClientsOwn() {
+        // the peer (loopback) and the right-most hop 127.0.0.9 are trusted proxies; 203.0.113.77 is the client,
+        // everything left of it and any X-Client-Address sent from outside is the client's own claim
+        given().header("X-Forwarded-For", "6.6.6.6, 203.0.113.77, 127.0.0.9").header("X-Client-Address", "6.6.6.6")
+                .header("x-client-address", "6.6.6.7").get("/api/content/who").then().statusCode(200)
+                .body("clientAddress", equalTo("203.0.113.77")).body("clientAddressCount", equalTo(1));
+        given().get("/api/users/who").then().statusCode(200).body("clientAddress", equalTo("127.0.0.1"));
+    }
+
+    @Test
+    @Order(21)
+    void everySpellingOfAPathReachesTheServiceInItsOneCanonicalForm() throws Exception {
+        for (String spelling : new String[] {"/api/content/Blog;v=1//x/./y/%61/", "/api/content/Blog/x/z/../y/a",
+            "/api/content;jsessionid=1/Blog/x/y/%61"}) {
+            var answer = raw("GET", spelling);
+            assertEquals(200, answer.statusCode(), spelling);
+            assertTrue(answer.body().contains("\"path\":\"/api/content/Blog/x/y/a\""), spelling + " " + answer.body());
+        }
+        // routed by the canonical path too: what counts as an auth call is served by auth
+        var viaDots = raw("POST", "/api/content/%2e%2e/auth/login");
+        assertTrue(viaDots.body().contains("\"service\":\"auth\""), viaDots.body());
+        assertTrue(viaDots.body().contains("\"path\":\"/api/auth/login\""), viaDots.body());
+        // no single reading: refused, never forwarded
+        for (String refused : new String[] {"/api/auth%2flogin", "/api/content/a%00b", "/api/content/%zz"}) {
+            var answer = raw("GET", refused);
+            assertEquals(400, answer.statusCode(), refused);
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").contains("problem+json"), refused);
+        }
+    }
 }

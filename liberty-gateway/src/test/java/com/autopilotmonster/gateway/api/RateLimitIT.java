@@ -105,4 +105,51 @@ class RateLimitIT {
         assertEquals("5", first.header("RateLimit-Limit"));
         assertTrue(first.statusCode() != 429);
     }
+
+    private static java.net.http.HttpResponse<String> rawPost(String rawPath, String address) throws Exception {
+        // java.net.http sends the path exactly as written (RestAssured would re-encode it)
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:4000" + rawPath)).header("X-Forwarded-For", address)
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long remaining(java.net.http.HttpResponse<String> answer) {
+        return Long.parseLong(answer.headers().firstValue("RateLimit-Remaining").orElseThrow());
+    }
+
+    @Test
+    void strictRulesCountTheAddressWhateverTokenIsSent() {
+        // anybody can register accounts and sign in: a valid token must not buy a fresh login budget
+        String address = freshAddress();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(TestTokens.user("rl-strict-" + UUID.randomUUID())).header("X-Forwarded-For", address)
+                    .contentType("application/json").body("{}").post("/api/auth/login").then()
+                    .header("RateLimit-Limit", "20").header("RateLimit-Remaining", Integer.toString(19 - i));
+        }
+    }
+
+    @Test
+    void everySpellingOfLoginCountsAgainstTheLoginRule() throws Exception {
+        String address = freshAddress();
+        String[] spellings = {"/api/auth/LOGIN/", "/api/auth/login;x=1", "/api/auth/%6cogin", "//api/auth/./login"};
+        for (int i = 0; i < spellings.length; i++) {
+            var answer = rawPost(spellings[i], address);
+            assertEquals("20", answer.headers().firstValue("RateLimit-Limit").orElse(null), spellings[i]);
+            assertEquals(19 - i, remaining(answer), spellings[i]);
+        }
+    }
+
+    @Test
+    void webhooksHaveOneSharedBudgetOfTheirOwn() throws Exception {
+        String address = freshAddress();
+        call(4000, address).then().header("RateLimit-Remaining", "99");
+        var first = rawPost("/api/orders/webhooks/stripe", address);
+        assertEquals("3000", first.headers().firstValue("RateLimit-Limit").orElse(null));
+        // another address draws on the same budget: providers send from many addresses
+        long next = remaining(rawPost("/api/orders/webhooks/razorpay", freshAddress()));
+        assertTrue(next == remaining(first) - 1 || next == 2999, "shared counter: " + remaining(first) + " then " + next);
+        // and the webhook calls did not touch the address's own budget
+        call(4000, address).then().header("RateLimit-Remaining", "98");
+    }
 }

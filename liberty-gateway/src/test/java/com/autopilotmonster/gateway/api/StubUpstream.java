@@ -94,7 +94,10 @@ final class StubUpstream {
         exchange.getResponseHeaders().add("ETag", "\"v42\"");
         String json = "{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
                 + path + "\",\"query\":\"" + nullToEmpty(exchange.getRequestURI().getRawQuery()) + "\",\"forwardedFor\":\""
-                + nullToEmpty(headers.getFirst("X-Forwarded-For")) + "\",\"forwardedProto\":\""
+                + nullToEmpty(headers.getFirst("X-Forwarded-For")) + "\",\"clientAddress\":\""
+                + nullToEmpty(headers.getFirst("X-Client-Address")) + "\",\"clientAddressCount\":"
+                + (headers.get("X-Client-Address") == null ? 0 : headers.get("X-Client-Address").size())
+                + ",\"forwardedProto\":\""
                 + nullToEmpty(headers.getFirst("X-Forwarded-Proto")) + "\",\"forwardedHost\":\""
                 + nullToEmpty(headers.getFirst("X-Forwarded-Host")) + "\",\"requestId\":\""
                 + nullToEmpty(headers.getFirst("X-Request-Id")) + "\",\"proxyAuthorization\":\""
