@@ -14,7 +14,8 @@ case "${1:-}" in
   start)
     for name in "${SERVERS[@]}"; do
       if [ "$name" = order ] || [ "$name" = user ]; then
-        PAYMENTS_MODE=sandbox "$WLP/bin/server" start "$name" &
+        # sandbox payments start only on a server listening on loopback (order-war README, SandboxGuard)
+        PAYMENTS_MODE=sandbox HTTP_HOST=127.0.0.1 "$WLP/bin/server" start "$name" &
       else
         "$WLP/bin/server" start "$name" &
       fi

@@ -40,17 +40,46 @@ public class RazorpayGateway {
                 "Razorpay is not configured on this server (razorpay.key-id)", true, null));
         JSONObject request = new JSONObject().put("amount", amountMinor).put("currency", currency.toUpperCase(Locale.ROOT))
                 .put("receipt", orderId).put("notes", new JSONObject().put("orderId", orderId).put("userId", userId));
+        com.razorpay.Order order = call("create the order", keyId, c -> c.orders.create(request));
+        return new RazorpayOrder(order.get("id"), keyId);
+    }
+
+    /**
+     * The statuses of the payments made against a Razorpay order ({@code created}, {@code authorized},
+     * {@code captured}, {@code failed}, ...). Razorpay has no API to cancel an order: this is how the service
+     * learns whether one was paid or is being paid.
+     */
+    public java.util.List<String> paymentStatuses(String razorpayOrderId) throws ProviderException {
+        String keyId = settings.razorpayKeyId().orElseThrow(() -> new ProviderException(
+                "Razorpay is not configured on this server (razorpay.key-id)", true, null));
+        return call("read the order's payments", keyId, c -> c.orders.fetchPayments(razorpayOrderId)).stream()
+                .map(p -> String.valueOf((Object) p.get("status"))).toList();
+    }
+
+    /** Refunds a captured payment in full; answers the refund's id. */
+    public String refund(String paymentId, long amountMinor) throws ProviderException {
+        String keyId = settings.razorpayKeyId().orElseThrow(() -> new ProviderException(
+                "Razorpay is not configured on this server (razorpay.key-id)", true, null));
+        com.razorpay.Refund refund = call("refund the payment", keyId, c -> c.payments.refund(paymentId,
+                new JSONObject().put("amount", amountMinor)));
+        return refund.get("id");
+    }
+
+    private interface RazorpayCall<T> {
+        T run(RazorpayClient client) throws RazorpayException;
+    }
+
+    private <T> T call(String what, String keyId, RazorpayCall<T> call) throws ProviderException {
         try {
-            com.razorpay.Order order = client(keyId).orders.create(request);
-            return new RazorpayOrder(order.get("id"), keyId);
+            return call.run(client(keyId));
         } catch (RazorpayException e) {
             // the SDK wraps connection failures and 5xx alike; a 4xx carries the provider's error description
             String message = String.valueOf(e.getMessage());
             boolean refused = message.contains("BAD_REQUEST_ERROR");
-            throw new ProviderException("Razorpay " + (refused ? "refused the order: " : "is not available: ") + message,
-                    !refused, e);
+            throw new ProviderException("Razorpay " + (refused ? "refused to " + what + ": " : "is not available ("
+                    + what + "): ") + message, !refused, e);
         } catch (RuntimeException e) {
-            throw new ProviderException("Razorpay is not available: " + e.getMessage(), true, e);
+            throw new ProviderException("Razorpay is not available (" + what + "): " + e.getMessage(), true, e);
         }
     }
 

@@ -14,6 +14,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodAttachParams;
+import com.stripe.param.RefundCreateParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -54,6 +55,28 @@ public class StripeGateway {
             throw new ProviderException("Stripe refused the payment intent: " + e.getMessage(),
                     status == null || status >= 500, e);
         }
+    }
+
+    /** Stripe's status of a PaymentIntent ({@code requires_payment_method}, {@code processing}, {@code succeeded}, ...). */
+    public String intentStatus(String intentId) throws ProviderException {
+        return call("read the payment intent", () -> client().v1().paymentIntents().retrieve(intentId).getStatus());
+    }
+
+    /**
+     * Cancels a PaymentIntent so it can no longer be paid. Stripe refuses to cancel one that succeeded (or, usually,
+     * one that is processing): the caller asks {@link #intentStatus} first and only cancels what is still open.
+     */
+    public String cancelIntent(String intentId, String idempotencyKey) throws ProviderException {
+        return call("cancel the payment intent", () -> client().v1().paymentIntents().cancel(intentId,
+                com.stripe.param.PaymentIntentCancelParams.builder().build(),
+                RequestOptions.builder().setIdempotencyKey(idempotencyKey).build()).getStatus());
+    }
+
+    /** Refunds a PaymentIntent in full (one refund per intent: the idempotency key is the intent's). */
+    public String refund(String intentId) throws ProviderException {
+        return call("refund the payment", () -> client().v1().refunds().create(RefundCreateParams.builder()
+                .setPaymentIntent(intentId).build(), RequestOptions.builder().setIdempotencyKey("refund-" + intentId)
+                .build()).getId());
     }
 
     /** A card saved at Stripe: what may be shown of it (never more than brand, last four digits and expiry). */

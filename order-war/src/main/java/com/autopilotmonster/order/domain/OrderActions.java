@@ -22,8 +22,17 @@ public class OrderActions {
     @Inject
     EventPublisher events;
 
+    @Inject
+    PaymentAttempts attempts;
+
     public Order cancel(Order order, String reason, String byUserId) {
         String why = reason == null || reason.isBlank() ? "cancelled by customer" : reason.trim();
+        if (order.status().allows(OrderStatus.CANCELLED)
+                && (order.paymentStatus() == PaymentStatus.PENDING || order.paymentStatus() == PaymentStatus.FAILED)) {
+            // nothing stays payable: the Stripe intent is cancelled at Stripe (409 if a payment already started,
+            // 503 and the order unchanged if Stripe cannot be asked); a Razorpay capture after this is refunded
+            attempts.retire(order, null, "order cancelled");
+        }
         Order cancelled = orders.transition(order.id(), OrderStatus.CANCELLED, null, "cancelled by " + byUserId + ": " + why,
                         List.of(), List.of(Filters.in("paymentStatus", List.of(PaymentStatus.PENDING.value(),
                                 PaymentStatus.FAILED.value()))))

@@ -70,6 +70,12 @@ public class OrderStore {
         return Optional.ofNullable(collection().find(Filters.eq("paymentIntent", paymentIntent)).first()).map(Order::from);
     }
 
+    /** The order that replaced this payment reference by another (see {@code Payments}: earlierPaymentIntents). */
+    public Optional<Order> byEarlierPaymentIntent(String paymentIntent) {
+        return Optional.ofNullable(collection().find(Filters.eq("earlierPaymentIntents", paymentIntent)).first())
+                .map(Order::from);
+    }
+
     public Optional<Order> byPaymentId(String paymentId) {
         return Optional.ofNullable(collection().find(Filters.eq("paymentId", paymentId)).first()).map(Order::from);
     }

@@ -37,6 +37,9 @@ public class PaymentEvents {
     @Inject
     EventPublisher events;
 
+    @Inject
+    PaymentAttempts attempts;
+
     /** @return the outcome as written to the transaction log */
     public String apply(ProviderEvent event) {
         if (!seen.claim(event.provider(), event.eventId(), event.eventType())) {
@@ -70,6 +73,11 @@ public class PaymentEvents {
     }
 
     private String succeeded(Order order, ProviderEvent event) {
+        if (order.paymentIntent() != null && event.paymentRef() != null && !order.paymentIntent().equals(event.paymentRef())) {
+            // an attempt the customer replaced by another (Razorpay orders cannot be cancelled): not this order's payment
+            return refundOrFlag(order, event, "payment " + event.paymentRef() + " is not the order's current payment "
+                    + order.paymentIntent());
+        }
         String mismatch = mismatch(order, event);
         if (mismatch != null) {
             orders.flagForReview(order.id(), mismatch);
@@ -87,10 +95,7 @@ public class PaymentEvents {
         if (paid.isEmpty()) {
             Order now = orders.find(order.id()).orElse(order);
             if (now.status() == OrderStatus.CANCELLED) {
-                String reason = "payment received for a cancelled order: refund it";
-                orders.flagForReview(order.id(), reason);
-                record(now, event, "flagged", reason);
-                return "flagged";
+                return refundOrFlag(now, event, "payment received for a cancelled order");
             }
             return refused(now, event, PaymentStatus.PAID);
         }
@@ -114,7 +119,30 @@ public class PaymentEvents {
         return "applied";
     }
 
+    /**
+     * Money the order does not expect is given back at the provider at once; if the provider cannot do it now, a
+     * person does (the order is flagged for review).
+     */
+    private String refundOrFlag(Order order, ProviderEvent event, String reason) {
+        String refund = attempts.refundUnexpected(order, event);
+        if (refund != null) {
+            record(order, event, "refunded", reason + ": refunded at the provider (" + refund + ")");
+            return "refunded";
+        }
+        orders.flagForReview(order.id(), reason + ": refund it");
+        record(order, event, "flagged", reason + ": refund it");
+        return "flagged";
+    }
+
     private String refunded(Order order, ProviderEvent event) {
+        String mismatch = refundMismatch(order, event);
+        if (mismatch != null) {
+            // acknowledged (the provider stops retrying) but not applied: a refund of another payment, or in another
+            // currency, must not end this order
+            LOG.warning(() -> "order " + order.orderId() + ": refund event " + event.eventId() + " not applied: " + mismatch);
+            record(order, event, "mismatch", mismatch);
+            return "mismatch";
+        }
         if (event.amountMinor() != null && event.amountMinor() < order.totalMinorUnits()) {
             // a partial refund does not end the order; it is on record for the people doing accounts
             record(order, event, "ignored", "partial refund of " + event.amountMinor() + " minor units");
@@ -141,6 +169,19 @@ public class PaymentEvents {
         return "refused";
     }
 
+    /** Why this refund is not a refund of the payment that paid this order, or null if it is. */
+    private String refundMismatch(Order order, ProviderEvent event) {
+        boolean samePayment = event.paymentId() != null
+                && orders.byPaymentId(event.paymentId()).map(o -> o.id().equals(order.id())).orElse(false);
+        if (!samePayment) {
+            return "refund of payment " + event.paymentId() + ", which did not pay order " + order.orderId();
+        }
+        if (event.currency() == null || !event.currency().equalsIgnoreCase(order.currency())) {
+            return "refund in " + event.currency() + ", the order was paid in " + order.currency();
+        }
+        return null;
+    }
+
     /** Why this success cannot be taken as payment of this order, or null if it can. */
     private static String mismatch(Order order, ProviderEvent event) {
         if (order.paymentIntent() != null && event.paymentRef() != null && !order.paymentIntent().equals(event.paymentRef())) {
@@ -162,6 +203,10 @@ public class PaymentEvents {
         }
         if (order.isEmpty() && event.paymentId() != null) {
             order = orders.byPaymentId(event.paymentId());
+        }
+        if (order.isEmpty() && event.paymentRef() != null) {
+            // a payment on an attempt the order replaced (Razorpay does not echo our notes on the payment)
+            order = orders.byEarlierPaymentIntent(event.paymentRef());
         }
         return order;
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -62,12 +63,27 @@ public class PaymentSettings {
     @ConfigProperty(name = "razorpay.api-base", defaultValue = "https://api.razorpay.com")
     String razorpayApiBase;
 
+    /** Where the HTTP endpoint listens (server variable / HTTP_HOST; base.xml's default is every interface). */
+    @Inject
+    @ConfigProperty(name = "http.host")
+    Optional<String> httpHost;
+
+    /** Razorpay retries a webhook for 24 h; an event created longer ago than this (25 h) is a replay. */
+    @Inject
+    @ConfigProperty(name = "razorpay.webhook-max-age-seconds", defaultValue = "90000")
+    long razorpayMaxAgeSeconds;
+
     @Inject
     @ConfigProperty(name = "payments.provider-timeout-ms", defaultValue = "10000")
     int providerTimeoutMs;
 
     /** Says loudly at start-up which mode this server is in, so a sandbox server is never mistaken for live. */
     void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        List<String> refused = SandboxGuard.problems(sandbox(), httpHost, stripeApiKey(), razorpayKeyId());
+        if (!refused.isEmpty()) {
+            refused.forEach(LOG::severe);
+            throw new IllegalStateException(String.join("; ", refused));
+        }
         if (sandbox()) {
             LOG.warning("payments.mode=sandbox: Stripe and Razorpay are NOT called and webhooks are verified with the "
                     + "sandbox secret; never use this mode in production");
@@ -112,6 +128,10 @@ public class PaymentSettings {
 
     public String razorpayApiBase() {
         return razorpayApiBase;
+    }
+
+    public long razorpayMaxAgeSeconds() {
+        return razorpayMaxAgeSeconds;
     }
 
     public int providerTimeoutMs() {

@@ -37,6 +37,9 @@ public class Payments {
     @Inject
     PaymentSettings settings;
 
+    @Inject
+    PaymentAttempts attempts;
+
     public PaymentStart start(Order order, String method) {
         return start(order, method, method);
     }
@@ -60,7 +63,21 @@ public class Payments {
         String clientSecret = null;
         String keyId = null;
         String mode = settings.sandbox() ? "sandbox" : "live";
+        String previous = order.paymentIntent();
         try {
+            if ("razorpay".equals(method) && previous != null && !PaymentAttempts.isStripe(previous)) {
+                // a Razorpay order takes further attempts until it is paid, and cannot be cancelled: the same one
+                // again, never a second payable order
+                return PaymentStart.of(order.orderId(), method, mode, order.total(), minor, order.currency(), null, null,
+                        previous, settings.sandbox() ? "rzp_sandbox" : settings.razorpayKeyId().orElseThrow(() ->
+                                new ProviderException("Razorpay is not configured on this server", true, null)),
+                        clientMethod);
+            }
+            if (previous != null && PaymentAttempts.isStripe(previous) != "stripe".equals(method)) {
+                // another provider: the earlier attempt is made unpayable (or the switch refused, 409) BEFORE a new
+                // payable one exists
+                attempts.retire(order, null, "replaced by " + method);
+            }
             if (settings.sandbox()) {
                 String random = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
                 intentId = ("stripe".equals(method) ? "pi_sandbox_" : "order_sandbox_") + random;
@@ -68,8 +85,10 @@ public class Payments {
                 keyId = "razorpay".equals(method) ? "rzp_sandbox" : null;
             } else if ("stripe".equals(method)) {
                 // one Stripe idempotency key per order and retry round: repeating the step answers the same intent
+                // (after another provider's attempt a new key: the intent of the first round may be cancelled)
                 StripeGateway.Intent intent = stripe.createIntent(order.orderId(), order.userId(), minor,
-                        order.currency(), "order-" + order.orderId() + "-" + order.paymentStatus().value());
+                        order.currency(), "order-" + order.orderId() + "-" + order.paymentStatus().value()
+                                + (previous != null && !PaymentAttempts.isStripe(previous) ? "-after-" + previous : ""));
                 intentId = intent.id();
                 clientSecret = intent.clientSecret();
             } else {
@@ -86,8 +105,15 @@ public class Payments {
             }
             throw new ApiException(502, "provider-refused", "Bad Gateway", "The payment provider refused the payment");
         }
+        if (previous != null && PaymentAttempts.isStripe(previous) == "stripe".equals(method)) {
+            // a new intent of the same provider (a retry after a failure): the earlier one must not stay payable
+            attempts.retire(order, intentId, "replaced by " + method + " " + intentId);
+        }
         Order updated = orders.transition(order.id(), OrderStatus.PROCESSING, null, "payment started (" + method + ")",
-                        List.of(Updates.set("paymentMethod", method), Updates.set("paymentIntent", intentId)),
+                        previous == null || previous.equals(intentId)
+                                ? List.of(Updates.set("paymentMethod", method), Updates.set("paymentIntent", intentId))
+                                : List.of(Updates.set("paymentMethod", method), Updates.set("paymentIntent", intentId),
+                                        Updates.addToSet("earlierPaymentIntents", previous)),
                         List.of(Filters.in("paymentStatus", List.of(PaymentStatus.PENDING.value(), PaymentStatus.FAILED.value()))))
                 .orElseThrow(() -> ApiException.conflict("The order changed meanwhile; reload it"));
         log.append(updated, new TransactionLog.Step(method, "payment.create", null, null, intentId, order.total(),

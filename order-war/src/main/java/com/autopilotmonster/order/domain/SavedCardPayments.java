@@ -38,6 +38,9 @@ public class SavedCardPayments {
     @Inject
     Sandbox sandbox;
 
+    @Inject
+    PaymentAttempts attempts;
+
     /** {@code status}: {@code succeeded}, {@code processing}, {@code requires_action} (3-D Secure) or {@code declined}. */
     public record Outcome(Order order, String status, String clientSecret, String message) {
     }
@@ -63,6 +66,9 @@ public class SavedCardPayments {
         if (method.customerId() == null) {
             throw ApiException.conflict("This payment method was saved in the sandbox; add it again");
         }
+        // the earlier attempt (a declined card's intent) is cancelled before a card is charged again: the charge is
+        // confirmed at once, so this is the last moment a started payment can still stop a second one (409)
+        attempts.retire(order, null, "replaced by a saved card");
         StripeGateway.Charge charge;
         try {
             charge = stripe.chargeSaved(order.orderId(), order.userId(), minor, order.currency(), method.customerId(),

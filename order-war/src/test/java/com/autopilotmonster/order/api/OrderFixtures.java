@@ -137,10 +137,16 @@ final class OrderFixtures {
     }
 
     static String stripeRefundEvent(String eventId, String intentId, long amount) {
+        return stripeRefundEvent(eventId, intentId, amount, "usd", null);
+    }
+
+    /** {@code charge.refunded}; {@code orderId}, when given, in the charge's metadata. */
+    static String stripeRefundEvent(String eventId, String intentId, long amount, String currency, String orderId) {
         return "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"created\":" + Instant.now().getEpochSecond()
                 + ",\"type\":\"charge.refunded\",\"data\":{\"object\":{\"id\":\"ch_" + UUID.randomUUID().toString().substring(0, 8)
                 + "\",\"object\":\"charge\",\"amount\":" + amount + ",\"amount_refunded\":" + amount
-                + ",\"currency\":\"usd\",\"refunded\":true,\"payment_intent\":\"" + intentId + "\"}}}";
+                + ",\"currency\":\"" + currency + "\",\"refunded\":true,\"payment_intent\":\"" + intentId + "\""
+                + (orderId == null ? "" : ",\"metadata\":{\"orderId\":\"" + orderId + "\"}") + "}}}";
     }
 
     /** {@code Stripe-Signature} exactly as Stripe computes it (stripe-java's own HMAC helper). */

@@ -4,9 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -30,9 +32,59 @@ final class ProviderStub {
         if (server == null) {
             server = new WireMockServer(options().port(Integer.getInteger("order.it.stub.port", 4191)));
             server.start();
+            defaults(server);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
         return server;
+    }
+
+    /**
+     * What the provider answers unless a test stubs otherwise (lowest priority): an intent still waiting for the
+     * customer (cancellable), cancels and refunds that succeed, a Razorpay order without payments.
+     */
+    private static void defaults(WireMockServer stub) {
+        stub.stubFor(get(urlPathMatching("/v1/payment_intents/[^/]+")).atPriority(100)
+                .willReturn(json(200, intent("pi_default", "requires_payment_method"))));
+        stub.stubFor(post(urlPathMatching("/v1/payment_intents/[^/]+/cancel")).atPriority(100)
+                .willReturn(json(200, intent("pi_default", "canceled"))));
+        stub.stubFor(post(urlEqualTo("/v1/refunds")).atPriority(100).willReturn(json(200,
+                "{\"id\":\"re_stub\",\"object\":\"refund\",\"status\":\"succeeded\"}")));
+        stub.stubFor(get(urlPathMatching("/v1/orders/[^/]+/payments")).atPriority(100).willReturn(json(200,
+                "{\"entity\":\"collection\",\"count\":0,\"items\":[]}")));
+        stub.stubFor(post(urlPathMatching("/v1/payments/[^/]+/refund")).atPriority(100).willReturn(json(200,
+                "{\"id\":\"rfnd_stub\",\"entity\":\"refund\",\"amount\":1,\"currency\":\"USD\",\"status\":\"processed\"}")));
+    }
+
+    private static String intent(String id, String status) {
+        return "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":1,\"currency\":\"usd\",\"status\":\""
+                + status + "\"}";
+    }
+
+    /** Stripe reports this intent in {@code status} (processing, succeeded, ...). */
+    static void stripeIntentStatus(String intentId, String status) {
+        start().stubFor(get(urlEqualTo("/v1/payment_intents/" + intentId)).willReturn(json(200, intent(intentId, status))));
+    }
+
+    /** Stripe cannot be reached about this intent (reading or cancelling it). */
+    static void stripeIntentDown(String intentId) {
+        start().stubFor(get(urlEqualTo("/v1/payment_intents/" + intentId))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** Calls to a Stripe or Razorpay path (any method). */
+    static int calls(String path) {
+        return start().findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlEqualTo(path))).size();
+    }
+
+    /** Razorpay lists these payment statuses for its order. */
+    static void razorpayPayments(String razorpayOrderId, String... statuses) {
+        StringBuilder items = new StringBuilder();
+        for (String status : statuses) {
+            items.append(items.isEmpty() ? "" : ",").append("{\"id\":\"pay_").append(status).append("\",\"entity\":\"payment\",")
+                    .append("\"status\":\"").append(status).append("\",\"order_id\":\"").append(razorpayOrderId).append("\"}");
+        }
+        start().stubFor(get(urlEqualTo("/v1/orders/" + razorpayOrderId + "/payments")).willReturn(json(200,
+                "{\"entity\":\"collection\",\"count\":" + statuses.length + ",\"items\":[" + items + "]}")));
     }
 
     private static String stripeOrder(String orderId) {

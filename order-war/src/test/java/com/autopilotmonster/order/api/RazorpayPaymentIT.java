@@ -7,6 +7,7 @@ import static com.autopilotmonster.order.api.OrderFixtures.pay;
 import static com.autopilotmonster.order.api.OrderFixtures.product;
 import static com.autopilotmonster.order.api.OrderFixtures.razorpaySignature;
 import static com.autopilotmonster.order.api.OrderFixtures.razorpayWebhook;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -32,11 +33,28 @@ class RazorpayPaymentIT {
     }
 
     private static String captured(String razorpayOrderId, String orderId, long amount) {
+        return captured(razorpayOrderId, orderId, amount, System.currentTimeMillis() / 1000);
+    }
+
+    /** {@code orderId} null: a payment without our notes (Razorpay does not copy the order's notes onto it). */
+    private static String captured(String razorpayOrderId, String orderId, long amount, long createdAt) {
         return "{\"entity\":\"event\",\"account_id\":\"acc_test\",\"event\":\"payment.captured\",\"contains\":[\"payment\"],"
-                + "\"payload\":{\"payment\":{\"entity\":{\"id\":\"pay_" + UUID.randomUUID().toString().substring(0, 14)
+                + "\"payload\":{\"payment\":{\"entity\":{\"id\":\"pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14)
                 + "\",\"entity\":\"payment\",\"amount\":" + amount + ",\"currency\":\"USD\",\"status\":\"captured\","
-                + "\"order_id\":\"" + razorpayOrderId + "\",\"notes\":{\"orderId\":\"" + orderId + "\"}}}},\"created_at\":"
-                + (System.currentTimeMillis() / 1000) + "}";
+                + "\"order_id\":\"" + razorpayOrderId + "\"" + (orderId == null ? "" : ",\"notes\":{\"orderId\":\"" + orderId + "\"}")
+                + "}}},\"created_at\":" + createdAt + "}";
+    }
+
+    private static String refund(String paymentId, String razorpayOrderId, long amount, String currency) {
+        return "{\"entity\":\"event\",\"event\":\"refund.processed\",\"contains\":[\"refund\",\"payment\"],"
+                + "\"payload\":{\"refund\":{\"entity\":{\"id\":\"rfnd_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14)
+                + "\",\"payment_id\":\"" + paymentId + "\",\"amount\":" + amount + ",\"currency\":\"" + currency + "\"}},"
+                + "\"payment\":{\"entity\":{\"id\":\"" + paymentId + "\",\"order_id\":\"" + razorpayOrderId + "\",\"amount\":"
+                + amount + ",\"currency\":\"" + currency + "\"}}},\"created_at\":" + (System.currentTimeMillis() / 1000) + "}";
+    }
+
+    private static io.restassured.response.ValidatableResponse signed(String payload, String headerId) {
+        return razorpayWebhook(payload, razorpaySignature(payload, RAZORPAY_SECRET), headerId);
     }
 
     @Test
@@ -62,6 +80,9 @@ class RazorpayPaymentIT {
                 .body("outcome", equalTo("applied"));
         razorpayWebhook(payload, razorpaySignature(payload, RAZORPAY_SECRET), eventId).statusCode(200)
                 .body("outcome", equalTo("duplicate"));
+        // a replay under a fresh (unsigned) header id, or none, is still the same signed event
+        signed(payload, "evt_replayed_" + UUID.randomUUID()).statusCode(200).body("outcome", equalTo("duplicate"));
+        signed(payload, null).statusCode(200).body("outcome", equalTo("duplicate"));
         get(token, orderId).body("data.status", equalTo("completed")).body("data.paymentStatus", equalTo("paid"));
         KafkaTopicReader.Event success = KafkaTopicReader.awaitRecord("payment.success", Duration.ofSeconds(30),
                 e -> e.value().contains(orderId));
@@ -74,13 +95,59 @@ class RazorpayPaymentIT {
         razorpayWebhook(failed, razorpaySignature(failed, RAZORPAY_SECRET), "evt_f_" + UUID.randomUUID()).statusCode(200)
                 .body("outcome", equalTo("refused"));
         String paymentId = JsonPath.from(payload).getString("payload.payment.entity.id");
-        String refund = "{\"entity\":\"event\",\"event\":\"refund.processed\",\"contains\":[\"refund\",\"payment\"],"
-                + "\"payload\":{\"refund\":{\"entity\":{\"id\":\"rfnd_1\",\"payment_id\":\"" + paymentId
-                + "\",\"amount\":" + TOTAL + ",\"currency\":\"USD\"}},\"payment\":{\"entity\":{\"id\":\"" + paymentId
-                + "\",\"order_id\":\"" + razorpayOrderId + "\",\"amount\":" + TOTAL + ",\"currency\":\"USD\"}}}}";
-        razorpayWebhook(refund, razorpaySignature(refund, RAZORPAY_SECRET), "evt_r_" + UUID.randomUUID()).statusCode(200)
+        // a refund of another payment of the same Razorpay order, or in another currency: acknowledged, not applied
+        signed(refund("pay_not_the_orders", razorpayOrderId, TOTAL, "USD"), null).statusCode(200)
+                .body("outcome", equalTo("mismatch"));
+        signed(refund(paymentId, razorpayOrderId, TOTAL, "INR"), null).statusCode(200).body("outcome", equalTo("mismatch"));
+        get(token, orderId).body("data.status", equalTo("completed"));
+        signed(refund(paymentId, razorpayOrderId, TOTAL, "USD"), "evt_r_" + UUID.randomUUID()).statusCode(200)
                 .body("outcome", equalTo("applied"));
         get(token, orderId).body("data.status", equalTo("refunded")).body("data.paymentStatus", equalTo("refunded"));
+    }
+
+    @Test
+    void eventsOutsideTheSignedCreatedAtWindowAreRefused() {
+        String token = TestTokens.user(newUserId());
+        String orderId = OrderFixtures.order(token, product("Razorpay replay", 100, "active"), 1).getString("data.orderId");
+        String razorpayOrderId = "order_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        ProviderStub.razorpayOrder(orderId, razorpayOrderId);
+        pay(token, orderId, "razorpay").statusCode(200);
+        long now = System.currentTimeMillis() / 1000;
+        // signed correctly, but captured 26 h ago (Razorpay stops retrying after 24 h), from the future, or undated
+        signed(captured(razorpayOrderId, orderId, TOTAL, now - 26 * 3600), "evt_" + UUID.randomUUID()).statusCode(400)
+                .contentType(containsString("application/problem+json"));
+        signed(captured(razorpayOrderId, orderId, TOTAL, now + 3600), "evt_" + UUID.randomUUID()).statusCode(400);
+        String undated = captured(razorpayOrderId, orderId, TOTAL).replaceAll(",\"created_at\":\\d+", "");
+        signed(undated, "evt_" + UUID.randomUUID()).statusCode(400);
+        get(token, orderId).body("data.paymentStatus", equalTo("pending"));
+        signed(captured(razorpayOrderId, orderId, TOTAL, now - 23 * 3600), null).statusCode(200)
+                .body("outcome", equalTo("applied"));
+    }
+
+    @Test
+    void anotherMethodIsRefusedOnceARazorpayPaymentIsAuthorizedAndACaptureOnASupersededOrderIsRefunded() {
+        String token = TestTokens.user(newUserId());
+        String orderId = OrderFixtures.order(token, product("Razorpay switch", 100, "active"), 1).getString("data.orderId");
+        String razorpayOrderId = "order_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        ProviderStub.razorpayOrder(orderId, razorpayOrderId);
+        pay(token, orderId, "razorpay").statusCode(200);
+        ProviderStub.stripeIntent(orderId, "pi_switch_" + orderId.substring(12));
+        // the customer's payment is authorized at Razorpay: no second method, nor a cancellation
+        ProviderStub.razorpayPayments(razorpayOrderId, "failed", "authorized");
+        pay(token, orderId, "stripe").statusCode(409).contentType(containsString("application/problem+json"));
+        given().auth().oauth2(token).contentType("application/json").body("{}")
+                .post("/api/orders/{id}/cancel", orderId).then().statusCode(409);
+        assertEquals(0, ProviderStub.stripeCalls(orderId), "no Stripe intent was created");
+        // only failed attempts: the switch goes ahead (Razorpay orders cannot be cancelled: the old one is remembered)
+        ProviderStub.razorpayPayments(razorpayOrderId, "failed");
+        pay(token, orderId, "stripe").statusCode(200).body("data.paymentIntentId", equalTo("pi_switch_" + orderId.substring(12)));
+        // the customer still pays the superseded Razorpay order: refunded at Razorpay, the order does not count it
+        String late = captured(razorpayOrderId, null, TOTAL);
+        String latePayment = JsonPath.from(late).getString("payload.payment.entity.id");
+        signed(late, null).statusCode(200).body("outcome", equalTo("refunded"));
+        assertEquals(1, ProviderStub.calls("/v1/payments/" + latePayment + "/refund"));
+        get(token, orderId).body("data.paymentStatus", equalTo("pending"))
+                .body("data.paymentIntent", equalTo("pi_switch_" + orderId.substring(12)));
     }
 
     @Test

@@ -187,6 +187,14 @@ class StripePaymentIT {
     void refundMarksTheOrderRefunded() {
         Placed p = placeAndStartPayment();
         signedStripe(succeeded(p, eventId())).statusCode(200).body("outcome", equalTo("applied"));
+        // a refund of another payment (even naming this order) or in another currency: acknowledged, not applied
+        signedStripe(OrderFixtures.stripeRefundEvent(eventId(), "pi_someone_elses", TOTAL_CENTS, "usd", p.orderId()))
+                .statusCode(200).body("outcome", equalTo("mismatch"));
+        signedStripe(OrderFixtures.stripeRefundEvent(eventId(), p.intentId(), TOTAL_CENTS, "eur", null)).statusCode(200)
+                .body("outcome", equalTo("mismatch"));
+        get(p.token(), p.orderId()).body("data.status", equalTo("completed")).body("data.paymentStatus", equalTo("paid"));
+        given().auth().oauth2(OrderFixtures.admin()).get("/api/orders/admin/transactions?orderId=" + p.orderId()
+                + "&outcome=mismatch").then().statusCode(200).body("data.pagination.total", equalTo(2));
         signedStripe(OrderFixtures.stripeRefundEvent(eventId(), p.intentId(), TOTAL_CENTS)).statusCode(200)
                 .body("outcome", equalTo("applied"));
         get(p.token(), p.orderId()).body("data.status", equalTo("refunded")).body("data.paymentStatus", equalTo("refunded"));
@@ -206,11 +214,13 @@ class StripePaymentIT {
     }
 
     @Test
-    void cancelWhileUnpaidPublishesOrderCancelledAndALatePaymentIsFlagged() {
+    void cancelWhileUnpaidCancelsTheIntentAtStripePublishesOrderCancelledAndALatePaymentIsRefunded() {
         Placed p = placeAndStartPayment();
         given().auth().oauth2(p.token()).contentType(ContentType.JSON).body("{\"reason\":\"ordered twice\"}")
                 .post("/api/orders/{id}/cancel", p.orderId()).then().statusCode(200)
                 .body("data.status", equalTo("cancelled")).body("message", equalTo("Order cancelled"));
+        assertEquals(1, ProviderStub.calls("/v1/payment_intents/" + p.intentId() + "/cancel"),
+                "the intent can no longer be paid at Stripe");
         KafkaTopicReader.Event cancelled = KafkaTopicReader.awaitRecord("order.cancelled", Duration.ofSeconds(30),
                 e -> e.value().contains(p.orderId()));
         assertEquals("ordered twice", JsonPath.from(cancelled.value()).getString("reason"));
@@ -219,9 +229,48 @@ class StripePaymentIT {
         given().auth().oauth2(p.token()).contentType(ContentType.JSON).body("{}")
                 .post("/api/orders/{id}/cancel", p.orderId()).then().statusCode(409);
         pay(p.token(), p.orderId(), "stripe").statusCode(409);
-        // the customer's money arrives anyway: not silently taken, flagged for a refund
-        signedStripe(succeeded(p, eventId())).statusCode(200).body("outcome", equalTo("flagged"));
-        get(p.token(), p.orderId()).body("data.status", equalTo("cancelled")).body("data.needsReview", equalTo(true));
+        // the customer's money arrives anyway (a payment Stripe took before the cancel): given back at once
+        signedStripe(succeeded(p, eventId())).statusCode(200).body("outcome", equalTo("refunded"));
+        assertEquals(1, ProviderStub.stripeCallsTo("/v1/refunds", "payment_intent=" + p.intentId()));
+        get(p.token(), p.orderId()).body("data.status", equalTo("cancelled")).body("data.paymentStatus", equalTo("pending"));
+    }
+
+    @Test
+    void cancelAndAnotherMethodAreRefusedOnceAPaymentStartedAtStripe() {
+        Placed p = placeAndStartPayment();
+        ProviderStub.stripeIntentStatus(p.intentId(), "processing");
+        ProviderStub.razorpayOrder(p.orderId(), "order_never_" + p.orderId().substring(12));
+        given().auth().oauth2(p.token()).contentType(ContentType.JSON).body("{}")
+                .post("/api/orders/{id}/cancel", p.orderId()).then().statusCode(409)
+                .contentType(containsString("application/problem+json")).body("detail", containsString("already started"));
+        pay(p.token(), p.orderId(), "razorpay").statusCode(409).contentType(containsString("application/problem+json"));
+        assertEquals(0, ProviderStub.calls("/v1/payment_intents/" + p.intentId() + "/cancel"));
+        assertEquals(0, ProviderStub.start().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v1/orders")).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing(p.orderId()))).size(), "no second payable order");
+        get(p.token(), p.orderId()).body("data.status", equalTo("processing")).body("data.paymentIntent", equalTo(p.intentId()));
+        // Stripe cannot be asked: 503, the order stays as it was
+        Placed q = placeAndStartPayment();
+        ProviderStub.stripeIntentDown(q.intentId());
+        given().auth().oauth2(q.token()).contentType(ContentType.JSON).body("{}")
+                .post("/api/orders/{id}/cancel", q.orderId()).then().statusCode(503);
+        get(q.token(), q.orderId()).body("data.status", equalTo("processing"));
+    }
+
+    @Test
+    void switchingToRazorpayCancelsTheStripeIntentAndRepeatingItAnswersTheSameRazorpayOrder() {
+        Placed p = placeAndStartPayment();
+        String razorpayOrderId = "order_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        ProviderStub.razorpayOrder(p.orderId(), razorpayOrderId);
+        pay(p.token(), p.orderId(), "razorpay").statusCode(200).body("data.razorpayOrderId", equalTo(razorpayOrderId));
+        assertEquals(1, ProviderStub.calls("/v1/payment_intents/" + p.intentId() + "/cancel"));
+        pay(p.token(), p.orderId(), "razorpay").statusCode(200).body("data.razorpayOrderId", equalTo(razorpayOrderId));
+        assertEquals(1, ProviderStub.razorpayCalls(p.orderId(), TOTAL_CENTS), "one Razorpay order, answered again");
+        get(p.token(), p.orderId()).body("data.paymentIntent", equalTo(razorpayOrderId))
+                .body("data.paymentMethod", equalTo("razorpay"));
+        // a success reported for the cancelled intent (it cannot happen at Stripe; forged or stale): never paid
+        signedStripe(succeeded(p, eventId())).statusCode(200).body("outcome", equalTo("refunded"));
+        get(p.token(), p.orderId()).body("data.paymentStatus", equalTo("pending"));
     }
 
     @Test
