@@ -22,7 +22,10 @@ import com.mongodb.client.model.Filters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -43,6 +46,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -89,6 +93,9 @@ public class OrderResource {
     @Inject
     com.autopilotmonster.order.domain.PaymentMethods paymentMethods;
 
+    @Inject
+    Validator validator;
+
     @POST
     @ResponseMessage("Order created")
     @Operation(summary = "Create an order from the caller's cart, or from an explicit item list; every line is "
@@ -102,9 +109,14 @@ public class OrderResource {
         String userId = currentUser.id();
         List<CartReader.Wanted> explicit = body.items() == null ? null : body.items().stream()
                 .map(l -> new CartReader.Wanted(l.productId(), l.quantity() == null ? 1 : l.quantity())).toList();
-        OrderRequests.BillingAddress b = body.billingAddress();
+        OrderRequests.BillingAddress b = body.billingAddress().toBilling(currentUser.email());
+        Set<ConstraintViolation<OrderRequests.BillingAddress>> invalid = validator.validate(b);
+        if (!invalid.isEmpty()) {
+            throw new ConstraintViolationException(invalid);
+        }
         BillingAddress billing = new BillingAddress(b.name(), b.email(), b.address(), b.city(), b.country(), b.zip());
-        String method = body.paymentMethod() == null ? "stripe" : body.paymentMethod();
+        // the client names how it pays (card, upi, ...); the order records the provider that will take it
+        String method = body.paymentMethod() == null ? "stripe" : paymentMethods.providerFor(body.paymentMethod());
         IdempotentCheckout.Placed placed = idempotent.place(userId, idempotencyKey, fingerprint(body),
                 () -> checkout.place(userId, currentUser.email(), authorization, explicit, body.couponCode(), billing, method));
         Response.ResponseBuilder answer = Response.status(Response.Status.CREATED).entity(OrderView.of(placed.order()));

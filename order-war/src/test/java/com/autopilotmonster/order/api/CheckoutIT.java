@@ -106,6 +106,28 @@ class CheckoutIT {
         problem(create(token, "{\"billingAddress\":" + billing() + "}"), 422); // empty cart
     }
 
+    /** The original web client's body: its ShippingAddress, a method name, its own prices (ignored), no email. */
+    @Test
+    void theOriginalClientsOrderBodyIsTaken() {
+        String userId = newUserId();
+        String token = TestTokens.token(userId, "ada-" + userId + "@example.test", "user");
+        String id = product("Client body", 7, "active");
+        String address = "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"address1\":\"12 St James's Square\","
+                + "\"address2\":\"Flat 2\",\"city\":\"London\",\"state\":\"LDN\",\"country\":\"GB\",\"postalCode\":\"SW1Y 4JH\","
+                + "\"phone\":\"+44 20 7946 0000\"}";
+        create(token, "{\"items\":[{\"productId\":\"" + id + "\",\"productName\":\"whatever\",\"price\":0.01,\"quantity\":2}],"
+                + "\"subtotal\":0.02,\"discount\":0,\"tax\":0,\"total\":0.02,\"paymentMethod\":\"card\",\"billingAddress\":" + address + "}")
+                .statusCode(201).body("data.subtotal", equalTo(14.0f)).body("data.paymentMethod", equalTo("stripe"))
+                .body("data.billingAddress.name", equalTo("Ada Lovelace"))
+                .body("data.billingAddress.address", equalTo("12 St James's Square, Flat 2"))
+                .body("data.billingAddress.zip", equalTo("SW1Y 4JH"))
+                .body("data.billingAddress.email", equalTo("ada-" + userId + "@example.test"));
+        problem(create(token, "{\"items\":[{\"productId\":\"" + id + "\",\"quantity\":1}],\"billingAddress\":"
+                + address.replace("\"postalCode\":\"SW1Y 4JH\",", "") + "}"), 400);
+        problem(create(token, "{\"items\":[{\"productId\":\"" + id + "\",\"quantity\":1}],\"paymentMethod\":\"bank_transfer\","
+                + "\"billingAddress\":" + address + "}"), 400);
+    }
+
     @Test
     void badInputIsRefusedWithProblemDetails() {
         String token = TestTokens.user(newUserId());
