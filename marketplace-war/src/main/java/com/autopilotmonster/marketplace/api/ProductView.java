@@ -29,7 +29,9 @@ public record ProductView(@JsonbProperty("_id") String id, String productId, Str
     }
 
     public static ProductView of(Product p, boolean withDelivery) {
-        return new ProductView(p.id(), p.id(), p.vendorId(), p.vendorName(), p.name(), p.description(), p.price(),
+        // the client's Product.vendorName is a string it always renders: a product created without its vendor's
+        // name in the token (an admin acting for the vendor) answers "" rather than leaving the member out
+        return new ProductView(p.id(), p.id(), p.vendorId(), p.vendorName() == null ? "" : p.vendorName(), p.name(), p.description(), p.price(),
                 p.originalPrice(), p.currency(), p.category(), p.tags(), p.images(), p.thumbnail(),
                 Math.round(p.rating() * 100) / 100.0, p.reviewCount(), p.downloadCount(), p.featured(), p.popular(),
                 p.status(), p.rejectionReason(), withDelivery ? p.deliveryUrl() : null, p.createdAt(), p.updatedAt());
