@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Paths in the repository, found from this module's directory (Maven runs the tests there). */
@@ -41,5 +44,17 @@ final class Repository {
     static boolean isKustomizeFile(Path file) {
         String name = file.getFileName().toString();
         return name.equals("kustomization.yaml") || name.equals("kustomizeconfig.yaml");
+    }
+
+    /** Adds the first group of every match of {@code pattern} in {@code file} to {@code into}. */
+    static void firstGroups(Pattern pattern, Path file, Set<String> into) {
+        try {
+            Matcher m = pattern.matcher(Files.readString(file));
+            while (m.find()) {
+                into.add(m.group(1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -64,14 +63,7 @@ final class SettingsInCode {
     }
 
     private static void collectRaw(Pattern pattern, Path file, Set<String> into) {
-        try {
-            Matcher m = pattern.matcher(Files.readString(file));
-            while (m.find()) {
-                into.add(m.group(1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Repository.firstGroups(pattern, file, into);
     }
 
     private static List<Path> modules(Path root) {

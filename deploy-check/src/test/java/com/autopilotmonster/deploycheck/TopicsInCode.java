@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -48,14 +47,7 @@ final class TopicsInCode {
     }
 
     private static void collect(Pattern pattern, Path file, Set<String> into) {
-        try {
-            Matcher m = pattern.matcher(Files.readString(file));
-            while (m.find()) {
-                into.add(m.group(1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Repository.firstGroups(pattern, file, into);
     }
 
     /** Files of the services and common-ejb under src/main (tests and test-support send to topics of their own). */
