@@ -44,7 +44,10 @@ final class Daemons {
                 "--host=" + InfraSettings.host(), "--port=" + c.port()));
         switch (c) {
             case KAFKA -> command.add("--config=" + KafkaConfig.prepare(state, classpath, javaBinary()));
-            case MONGO -> command.add("--file=" + state.resolve("mongo").resolve("data.mv"));
+            case MONGO -> {
+                command.add("--file=" + state.resolve("mongo").resolve("data.mv"));
+                command.add("--backend=" + InfraSettings.value("store.backend", "STORE_BACKEND", "file"));
+            }
             case SMTP -> command.add("--api-port=" + Component.mailApiPort());
             case REDIS -> { }
         }

@@ -1,13 +1,17 @@
 package com.autopilotmonster.infra;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server) whose data lives in an H2 MVStore file, so it survives
- * restarts. No real mongod can be installed here; production points MONGODB_URI at real MongoDB.
+ * A MongoDB wire-protocol server (mongo-java-server). Its backend is chosen by {@code STORE_BACKEND}:
+ * {@code file} (default) keeps the data in an H2 MVStore file, so it survives restarts; {@code memory} keeps it
+ * in the heap only, so that a benchmark can tell which part of a figure is the local store's file. No real mongod
+ * can be installed here; production points MONGODB_URI at real MongoDB.
  */
 public final class MongoDaemon {
 
@@ -17,8 +21,15 @@ public final class MongoDaemon {
     public static void main(String[] args) throws Exception {
         long owner = Long.parseLong(OwnerWatchdog.required(args, "owner-pid"));
         Path file = Path.of(OwnerWatchdog.required(args, "file"));
-        Files.createDirectories(file.getParent());
-        H2Backend backend = new H2Backend(file.toString());
+        String kind = OwnerWatchdog.arg(args, "backend").orElse("file");
+        MongoBackend backend = switch (kind) {
+            case "memory" -> new MemoryBackend();
+            case "file" -> {
+                Files.createDirectories(file.getParent());
+                yield new H2Backend(file.toString());
+            }
+            default -> throw new IllegalArgumentException("STORE_BACKEND must be file or memory, not " + kind);
+        };
         MongoServer server = new MongoServer(backend);
         Runnable stop = () -> {
             server.shutdownNow();
@@ -27,7 +38,8 @@ public final class MongoDaemon {
         Runtime.getRuntime().addShutdownHook(new Thread(stop));
         OwnerWatchdog.watch(owner, () -> { });
         server.bind(OwnerWatchdog.required(args, "host"), Integer.parseInt(OwnerWatchdog.required(args, "port")));
-        System.out.println("mongo-java-server (H2 file " + file + ") listening on " + server.getLocalAddress());
+        System.out.println("mongo-java-server (" + ("memory".equals(kind) ? "memory backend, nothing kept"
+                : "H2 file " + file) + ") listening on " + server.getLocalAddress());
         Thread.currentThread().join();
     }
 }
