@@ -1,5 +1,6 @@
 package com.autopilotmonster.order.domain;
 
+import com.autopilotmonster.common.security.SandboxGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -79,11 +80,7 @@ public class PaymentSettings {
 
     /** Says loudly at start-up which mode this server is in, so a sandbox server is never mistaken for live. */
     void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        List<String> refused = SandboxGuard.problems(sandbox(), httpHost, stripeApiKey(), razorpayKeyId());
-        if (!refused.isEmpty()) {
-            refused.forEach(LOG::severe);
-            throw new IllegalStateException(String.join("; ", refused));
-        }
+        SandboxGuard.refuseUnsafeSandbox(sandbox(), httpHost, liveKeys());
         if (sandbox()) {
             LOG.warning("payments.mode=sandbox: Stripe and Razorpay are NOT called and webhooks are verified with the "
                     + "sandbox secret; never use this mode in production");
@@ -92,6 +89,12 @@ public class PaymentSettings {
                     + " (" + stripeApiBase + "), Razorpay " + (razorpayKeyId().isPresent() ? "configured" : "NOT configured")
                     + " (" + razorpayApiBase + ")");
         }
+    }
+
+    /** The provider keys whose live values mean real money (refused in sandbox mode). */
+    List<SandboxGuard.LiveKey> liveKeys() {
+        return List.of(new SandboxGuard.LiveKey("Stripe", "stripe.api-key", stripeApiKey(), List.of("sk_live_", "rk_live_")),
+                new SandboxGuard.LiveKey("Razorpay", "razorpay.key-id", razorpayKeyId(), List.of("rzp_live_")));
     }
 
     public boolean sandbox() {

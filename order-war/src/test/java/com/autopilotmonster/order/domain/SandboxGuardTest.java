@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.autopilotmonster.common.security.SandboxGuard;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,8 @@ class SandboxGuardTest {
         IllegalStateException razorpay = assertThrows(IllegalStateException.class,
                 () -> settings("sandbox", "localhost", null, "rzp_live_abc").announce(new Object()));
         assertTrue(razorpay.getMessage().contains("live Razorpay key"), razorpay.getMessage());
-        assertEquals(3, SandboxGuard.problems(true, Optional.of("*"), Optional.of("sk_live_1"), Optional.of("rzp_live_1")).size());
+        PaymentSettings everything = settings("sandbox", "*", "sk_live_1", "rzp_live_1");
+        assertEquals(3, SandboxGuard.problems(true, everything.httpHost, everything.liveKeys()).size());
     }
 
     @Test

@@ -1,9 +1,11 @@
 package com.autopilotmonster.user.domain;
 
+import com.autopilotmonster.common.security.SandboxGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -52,7 +54,17 @@ public class BillingSettings {
     @ConfigProperty(name = "payments.provider-timeout-ms", defaultValue = "10000")
     int timeoutMs;
 
+    /** Where the HTTP endpoint listens (server variable / HTTP_HOST; base.xml's default is every interface). */
+    @Inject
+    @ConfigProperty(name = "http.host")
+    Optional<String> httpHost;
+
+    /**
+     * Says loudly at start-up which mode this server is in; sandbox mode (committed webhook secret, subscriptions
+     * activated without Stripe) refuses to start with a live Stripe key or listening beyond loopback.
+     */
     void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        SandboxGuard.refuseUnsafeSandbox(sandbox(), httpHost, liveKeys());
         if (sandbox()) {
             LOG.warning("payments.mode=sandbox: Stripe Billing is NOT called and webhooks are verified with the sandbox "
                     + "secret; never use this mode in production");
@@ -60,6 +72,11 @@ public class BillingSettings {
             LOG.info(() -> "payments.mode=live: Stripe Billing " + (apiKey().isPresent() ? "configured" : "NOT configured")
                     + " (" + apiBase + ")");
         }
+    }
+
+    /** The provider keys whose live values mean real money (refused in sandbox mode). */
+    List<SandboxGuard.LiveKey> liveKeys() {
+        return List.of(new SandboxGuard.LiveKey("Stripe", "stripe.api-key", apiKey(), List.of("sk_live_", "rk_live_")));
     }
 
     public boolean sandbox() {
