@@ -19,7 +19,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <li>tokens are verified with the committed development public key ({@code mp.jwt.verify.publickey.location}
  *       a file holding it, or {@code mp.jwt.verify.publickey} inline);</li>
  *   <li>the server includes the Admin Center ({@code admin.console.enabled}) and its console password is unset,
- *       blank or the local default.</li>
+ *       blank or the local default;</li>
+ *   <li>the server's TLS keystore is defined by the shared configuration ({@code keystore.password.configured},
+ *       the gateway's {@code admin-center.xml}) and still has the committed local password (or none): anyone
+ *       with the repository could open the keystore holding the server's private key.</li>
  * </ul>
  * A key fetched from a JWKS URL is not checked here: auth refuses to sign with the development key itself.
  */
@@ -29,6 +32,8 @@ public class ProductionDefaultsGuard {
     private static final Logger LOG = Logger.getLogger(ProductionDefaultsGuard.class.getName());
     /** The Admin Center password the local run uses (liberty-gateway's build); never accepted elsewhere. */
     static final String LOCAL_CONSOLE_PASSWORD = "autopilot-local";
+    /** The keystore password committed in server-config/shared/admin-center.xml; never accepted elsewhere. */
+    static final String LOCAL_KEYSTORE_PASSWORD = "autopilot-local-keystore";
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         Config config = ConfigProvider.getConfig();
@@ -37,6 +42,7 @@ public class ProductionDefaultsGuard {
                 config.getOptionalValue("mp.jwt.verify.publickey", String.class),
                 config.getOptionalValue("admin.console.enabled", Boolean.class).orElse(false),
                 config.getOptionalValue("admin.console.password.configured", String.class));
+        problems.addAll(keystoreProblems(local, config.getOptionalValue("keystore.password.configured", String.class)));
         if (!problems.isEmpty()) {
             problems.forEach(LOG::severe);
             throw new IllegalStateException(String.join("; ", problems));
@@ -80,5 +86,22 @@ public class ProductionDefaultsGuard {
             }
         }
         return problems;
+    }
+
+    /**
+     * The TLS keystore's password, where the server's configuration names it ({@code keystore.password.configured};
+     * absent: this server defines no keystore of ours and Liberty generates a random password at creation).
+     */
+    static List<String> keystoreProblems(boolean local, Optional<String> keystorePassword) {
+        if (local || keystorePassword.isEmpty()) {
+            return new ArrayList<>();
+        }
+        String password = keystorePassword.get().strip();
+        // an undefined Liberty variable stays as its literal ${...} reference
+        if (password.isEmpty() || password.startsWith("${") || password.equals(LOCAL_KEYSTORE_PASSWORD)) {
+            return new ArrayList<>(List.of("refusing to start: the TLS keystore uses the committed local password; set "
+                    + "KEYSTORE_PASSWORD to a secret of your own or, on a developer machine only, PLATFORM_LOCAL=true"));
+        }
+        return new ArrayList<>();
     }
 }

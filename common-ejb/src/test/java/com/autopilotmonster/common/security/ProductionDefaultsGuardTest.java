@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Outside the local run the development key and a default Admin Center password stop the server. */
+/** Outside the local run the development key, a default Admin Center password and the committed keystore password stop the server. */
 class ProductionDefaultsGuardTest {
 
     static final String DEV_PUBLIC = "../server-config/shared/keys/dev-jwt-public.pem";
@@ -67,6 +67,30 @@ class ProductionDefaultsGuardTest {
         // a server without the Admin Center is not asked for one
         assertTrue(ProductionDefaultsGuard.problems(false, Optional.empty(), Optional.empty(), false,
                 Optional.empty()).isEmpty());
+    }
+
+    @Test
+    void theTlsKeystoreNeedsAPasswordOfItsOwnOutsideTheLocalRun() {
+        for (Optional<String> weak : List.of(Optional.of("autopilot-local-keystore"), Optional.of(" autopilot-local-keystore "),
+                Optional.of(""), Optional.of("${keystore.password}"))) {
+            List<String> production = ProductionDefaultsGuard.keystoreProblems(false, weak);
+            assertEquals(1, production.size(), "accepted " + weak);
+            assertTrue(production.get(0).contains("KEYSTORE_PASSWORD"), production.get(0));
+            assertTrue(ProductionDefaultsGuard.keystoreProblems(true, weak).isEmpty());
+        }
+        assertTrue(ProductionDefaultsGuard.keystoreProblems(false, Optional.of("an-operator-secret")).isEmpty());
+        // a server whose configuration defines no keystore of ours (Liberty's own random password) is not asked
+        assertTrue(ProductionDefaultsGuard.keystoreProblems(false, Optional.empty()).isEmpty());
+    }
+
+    @Test
+    void theCommittedKeystorePasswordIsTheOneTheGuardRefuses() throws Exception {
+        // the guard and the shared configuration must name the same default, or the refusal would never fire
+        String adminCenter = Files.readString(Path.of("../server-config/shared/admin-center.xml"));
+        assertTrue(adminCenter.contains("name=\"keystore.password\" defaultValue=\""
+                + ProductionDefaultsGuard.LOCAL_KEYSTORE_PASSWORD + "\""), "admin-center.xml default changed");
+        assertTrue(adminCenter.contains("name=\"keystore.password.configured\" value=\"${keystore.password}\""),
+                "admin-center.xml no longer tells the guard the keystore password");
     }
 
     private static PublicKey freshKey() throws Exception {
