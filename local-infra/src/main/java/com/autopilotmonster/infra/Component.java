@@ -3,12 +3,15 @@ package com.autopilotmonster.infra;
 import java.util.List;
 import java.util.Locale;
 
-/** The four pieces of local infrastructure, their addresses and how each one runs. */
+/** The pieces of local infrastructure, their addresses and how each one runs. */
 enum Component {
     KAFKA("kafka", "kafka.port", "KAFKA_PORT", 9092, "com.autopilotmonster.infra.KafkaDaemon", "-Xmx512m"),
     MONGO("mongo", "mongo.port", "MONGO_PORT", 27017, "com.autopilotmonster.infra.MongoDaemon", "-Xmx384m"),
     REDIS("redis", "redis.port", "REDIS_PORT", 6379, "com.autopilotmonster.infra.RedisDaemon", "-Xmx64m"),
-    SMTP("smtp", "smtp.port", "SMTP_PORT", 3025, "com.autopilotmonster.infra.SmtpDaemon", "-Xmx256m");
+    SMTP("smtp", "smtp.port", "SMTP_PORT", 3025, "com.autopilotmonster.infra.SmtpDaemon", "-Xmx256m"),
+    /** OTLP/HTTP trace receiver the local servers export to (their otel.exporter.otlp.endpoint) */
+    COLLECTOR("collector", "collector.port", "COLLECTOR_PORT", 4318, "com.autopilotmonster.infra.TraceCollectorDaemon",
+            "-Xmx192m");
 
     final String id;
     private final String portProperty;
@@ -45,6 +48,6 @@ enum Component {
             }
         }
         throw new IllegalArgumentException("unknown component '" + name + "'; one of " + List.of("kafka", "mongo",
-                "redis", "smtp"));
+                "redis", "smtp", "collector"));
     }
 }

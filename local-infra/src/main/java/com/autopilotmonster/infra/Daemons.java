@@ -49,6 +49,7 @@ final class Daemons {
                 command.add("--backend=" + InfraSettings.value("store.backend", "STORE_BACKEND", "file"));
             }
             case SMTP -> command.add("--api-port=" + Component.mailApiPort());
+            case COLLECTOR -> command.add("--file=" + state.resolve("traces").resolve("spans.jsonl"));
             case REDIS -> { }
         }
         Process process = new ProcessBuilder(command)

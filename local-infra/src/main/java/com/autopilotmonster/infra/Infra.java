@@ -28,6 +28,10 @@ public final class Infra {
             // a run that already owns daemons keeps owning them (and restarts of them)
             if (!othersRunning) {
                 Files.writeString(state.resolve("owner.pid"), Long.toString(ownerPid));
+            }
+            // the daemons' classpath for later restarts: this launcher's, when it can run every component (a
+            // newer build adding one replaces an older run's), never a test JVM's narrower one
+            if (!othersRunning || canRunAll()) {
                 Files.writeString(state.resolve("classpath.txt"), System.getProperty("java.class.path"));
             }
         } catch (IOException e) {
@@ -49,6 +53,20 @@ public final class Infra {
             awaitReady(daemons, c);
         }
         return report;
+    }
+
+    private static boolean canRunAll() {
+        try {
+            for (Component c : Component.values()) {
+                Class.forName(c.mainClass, false, Infra.class.getClassLoader());
+            }
+            Class.forName("org.apache.kafka.clients.admin.Admin", false, Infra.class.getClassLoader());
+            Class.forName("io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest", false,
+                    Infra.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     public static void ensure() {

@@ -9,7 +9,7 @@ import java.util.List;
  *   up                       ensure, then stay in the foreground until Ctrl-C; stops what it started
  *   down                     stop every component this build/run started
  *   status                   address, UP/DOWN and owner of each component
- *   stop|start COMPONENT     one of kafka, mongo, redis, smtp
+ *   stop|start COMPONENT     one of kafka, mongo, redis, smtp, collector
  * </pre>
  */
 public final class InfraLauncher {
@@ -68,7 +68,7 @@ public final class InfraLauncher {
     }
 
     private static void usage() {
-        System.err.println("usage: InfraLauncher ensure [--owner-pid=N] | up | down | status | stop|start kafka|mongo|redis|smtp");
+        System.err.println("usage: InfraLauncher ensure [--owner-pid=N] | up | down | status | stop|start kafka|mongo|redis|smtp|collector");
         System.exit(2);
     }
 }

@@ -23,7 +23,7 @@ final class Probes {
             case KAFKA -> kafka();
             case REDIS -> redis();
             case SMTP -> greets("220");
-            case MONGO -> tcp(component.port());
+            case MONGO, COLLECTOR -> tcp(component.port());
         };
     }
 
