@@ -21,7 +21,7 @@ final class BodyErrors {
     }
 
     static Optional<Response> classify(Throwable error) {
-        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+        for (Throwable t : Causes.of(error)) {
             if (t instanceof BodyTooLargeException tooLarge) {
                 return Optional.of(Problems.response(413, "payload-too-large", "Content Too Large",
                         "The request body exceeds " + tooLarge.limit() + " bytes", List.of(), Map.of()));
@@ -54,7 +54,7 @@ final class BodyErrors {
     /** Yasson names the property it could not bind; the deepest such mention is the field the client sent. */
     private static String fieldOf(Throwable e) {
         String found = null;
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t.getMessage() != null) {
                 Matcher m = PROPERTY.matcher(t.getMessage());
                 while (m.find()) {

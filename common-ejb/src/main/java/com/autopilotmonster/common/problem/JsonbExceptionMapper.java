@@ -10,6 +10,6 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException exception) {
-        return BodyErrors.classify(exception).orElseGet(() -> UnexpectedExceptionMapper.internalError(exception));
+        return UnexpectedExceptionMapper.classified(exception);
     }
 }

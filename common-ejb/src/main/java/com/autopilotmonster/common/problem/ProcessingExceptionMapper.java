@@ -5,12 +5,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Body-reading failures surface as ProcessingException; anything else is an unexpected error. */
+/** Body-reading failures surface as ProcessingException; a wrapped store outage is a 503; anything else is an unexpected error. */
 @Provider
 public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
 
     @Override
     public Response toResponse(ProcessingException exception) {
-        return BodyErrors.classify(exception).orElseGet(() -> UnexpectedExceptionMapper.internalError(exception));
+        return UnexpectedExceptionMapper.classified(exception);
     }
 }

@@ -19,11 +19,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        return BodyErrors.classify(exception).or(() -> StoreOutages.classify(exception))
+        return classified(exception);
+    }
+
+    /**
+     * The answer for any failure a mapper was handed: a store or cache outage anywhere inside it is a 503 (checked
+     * first: an outage wrapped in a JSON-B or processing exception is not a bad request body), then a body the
+     * request could not be read from is a 4xx, and anything else is a 500.
+     */
+    static Response classified(Throwable exception) {
+        return StoreOutages.classify(exception).or(() -> BodyErrors.classify(exception))
                 .orElseGet(() -> internalError(exception));
     }
 
-    static Response internalError(Throwable exception) {
+    private static Response internalError(Throwable exception) {
         LOG.log(Level.SEVERE, "[" + RequestContext.requestId() + "] unexpected error", exception);
         return Problems.forStatus(500, Problems.defaultDetail(500));
     }

@@ -15,14 +15,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
-        Optional<Response> fromBody = BodyErrors.classify(exception);
+        // an outage wrapped in a WebApplicationException (a REST client's or a filter's) is still an outage
+        Optional<Response> fromBody = StoreOutages.classify(exception).or(() -> BodyErrors.classify(exception));
         if (fromBody.isPresent()) {
             return fromBody.get();
         }
         Response original = exception.getResponse();
         int status = original == null ? 500 : original.getStatus();
         if (status >= 500) {
-            return UnexpectedExceptionMapper.internalError(exception);
+            return UnexpectedExceptionMapper.classified(exception);
         }
         if (status == 404 && exception.getCause() != null) {
             // JAX-RS answers 404 when a path/query parameter cannot be converted (page=abc): that is bad input
