@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /health}: the platform's health as the gateway sees it, {@code {status, services:{auth:{status,
- * latencyMs}, ...}}}, 200 while at least one service is ready, 503 when none is.
+ * latencyMs, error?, degraded?}, ...}}}, 200 while at least one service is ready, 503 when none is. DEGRADED when
+ * a service is down or a ready service reports a degraded component ({@code degraded: ["kafka"]}: a broker
+ * outage the outbox absorbs).
  * {@code /health/live|ready|started}: the gateway's own MicroProfile Health probes (the gateway and its rate
  * limiter only), answered by Liberty's mpHealth on the management port and passed on unchanged, so the public
  * port keeps the probe paths every server of the platform has.
@@ -66,6 +68,10 @@ public class HealthServlet extends HttpServlet {
                     .add("latencyMs", status.latencyMs());
             if (status.error() != null) {
                 service.add("error", status.error());
+            }
+            if (!status.degraded().isEmpty()) {
+                // which component of a serving service is degraded (e.g. kafka: events wait in its outbox)
+                service.add("degraded", Json.createArrayBuilder(status.degraded()));
             }
             services.add(entry.getKey(), service);
         }

@@ -20,19 +20,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every service's readiness as the gateway sees it: all instances of all routes are asked for
  * {@code /health/ready} at once, each call bounded by {@code gateway.health.timeout-ms}, so the answer comes
- * within that bound even when services hang. A service is UP when at least one of its instances is ready.
+ * within that bound even when services hang. A service is UP when at least one of its instances is ready, and
+ * DEGRADED when it is ready but says a component of it is degraded (its readiness data, {@link DegradedComponents}:
+ * e.g. Kafka unreachable while the outbox holds the events) - it still serves requests.
  */
 @ApplicationScoped
 public class ServicesHealth {
 
-    /** One service's readiness: UP or DOWN, how long the answer took, and why it is DOWN. */
-    public record ServiceStatus(String status, long latencyMs, String error) {
+    /**
+     * One service's readiness: UP, DEGRADED (ready, with the components it reports degraded) or DOWN, how long
+     * the answer took, and why it is DOWN.
+     */
+    public record ServiceStatus(String status, long latencyMs, String error, List<String> degraded) {
+        ServiceStatus(String status, long latencyMs, String error) {
+            this(status, latencyMs, error, List.of());
+        }
+
+        /** Ready to serve requests (UP or DEGRADED). */
         public boolean up() {
-            return "UP".equals(status);
+            return !"DOWN".equals(status);
         }
     }
 
-    /** UP when every service is, DOWN when none is, DEGRADED in between. */
+    /** UP when every service is fully UP, DOWN when none is ready, DEGRADED otherwise. */
     public record Report(String status, Map<String, ServiceStatus> services) {
     }
 
@@ -78,12 +88,14 @@ public class ServicesHealth {
         }
         Map<String, ServiceStatus> services = new LinkedHashMap<>();
         int up = 0;
+        int fullyUp = 0;
         for (Map.Entry<String, List<CompletableFuture<ServiceStatus>>> service : calls.entrySet()) {
             ServiceStatus status = best(service.getValue());
             services.put(service.getKey(), status);
             up += status.up() ? 1 : 0;
+            fullyUp += "UP".equals(status.status()) ? 1 : 0;
         }
-        String overall = up == services.size() ? "UP" : up == 0 ? "DOWN" : "DEGRADED";
+        String overall = fullyUp == services.size() ? "UP" : up == 0 ? "DOWN" : "DEGRADED";
         return new Report(overall, services);
     }
 
@@ -91,9 +103,8 @@ public class ServicesHealth {
         long started = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(URI.create(upstream.base() + "/health/ready"))
                 .timeout(Duration.ofMillis(timeoutMs)).header("Accept", "application/json").GET().build();
-        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(answer -> answer.statusCode() == 200
-                        ? new ServiceStatus("UP", elapsed(started), null)
+        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(answer -> answer.statusCode() == 200 ? ready(DegradedComponents.in(answer.body()), started)
                         : new ServiceStatus("DOWN", elapsed(started), "readiness answered " + answer.statusCode()))
                 .exceptionally(failure -> new ServiceStatus("DOWN", elapsed(started), reason(failure)))
                 // the client's own timeout covers a silent server; this one also covers a slow connect or DNS
@@ -101,15 +112,29 @@ public class ServicesHealth {
                         timeoutMs + 250, TimeUnit.MILLISECONDS);
     }
 
+    private static ServiceStatus ready(List<String> degraded, long started) {
+        return new ServiceStatus(degraded.isEmpty() ? "UP" : "DEGRADED", elapsed(started), null, List.copyOf(degraded));
+    }
+
+    /** The fastest fully UP instance, else the fastest degraded one, else any (all DOWN). */
     private static ServiceStatus best(List<CompletableFuture<ServiceStatus>> instances) {
         ServiceStatus chosen = null;
         for (CompletableFuture<ServiceStatus> instance : instances) {
             ServiceStatus status = instance.join();
-            if (chosen == null || (status.up() && (!chosen.up() || status.latencyMs() < chosen.latencyMs()))) {
+            if (chosen == null || rank(status) > rank(chosen)
+                    || rank(status) == rank(chosen) && status.up() && status.latencyMs() < chosen.latencyMs()) {
                 chosen = status;
             }
         }
         return chosen;
+    }
+
+    private static int rank(ServiceStatus status) {
+        return switch (status.status()) {
+            case "UP" -> 2;
+            case "DEGRADED" -> 1;
+            default -> 0;
+        };
     }
 
     private static long elapsed(long startedNanos) {

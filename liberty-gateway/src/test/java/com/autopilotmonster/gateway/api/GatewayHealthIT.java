@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * GET /health aggregates the services' readiness: six real HTTP upstreams are ready, content hangs on its
- * readiness probe and admin is not running. The gateway's own MicroProfile Health probes stay about the gateway.
+ * readiness probe and admin is not running; then all are ready but one reports Kafka unreachable in its readiness
+ * data (DEGRADED, still 200). The gateway's own MicroProfile Health probes stay about the gateway.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayHealthIT {
@@ -77,9 +78,48 @@ class GatewayHealthIT {
 
     @Test
     @Order(2)
+    void aServiceReportingKafkaUnreachableMakesThePlatformDegradedNotDown() throws Exception {
+        // every service ready this time: content answers, admin runs
+        StubUpstream hanging = upstream("content");
+        hanging.stop();
+        UPSTREAMS.remove(hanging);
+        for (StubUpstream added : List.of(new StubUpstream("content", 4008), new StubUpstream("admin", 4007))) {
+            added.start();
+            UPSTREAMS.add(added);
+        }
+        // what common-ejb's readiness says during a broker outage: still UP (the outbox holds the events), with
+        // the broker state as data; auth's Kafka is fine
+        upstream("orders").readyWith("{\"status\":\"UP\",\"checks\":[{\"name\":\"mongodb\",\"status\":\"UP\"},"
+                + "{\"name\":\"kafka\",\"status\":\"UP\",\"data\":{\"broker\":\"DOWN\",\"degraded\":true,"
+                + "\"outboxPending\":3}}]}");
+        upstream("auth").readyWith("{\"status\":\"UP\",\"checks\":[{\"name\":\"kafka\",\"status\":\"UP\","
+                + "\"data\":{\"broker\":\"UP\",\"degraded\":false}}]}");
+        Eventually.await("the gateway sees the degraded broker", Duration.ofSeconds(5),
+                () -> "DEGRADED".equals(given().get("/health").path("services.orders.status")));
+        given().get("/health").then().statusCode(200).body("status", equalTo("DEGRADED"))
+                .body("services.orders.status", equalTo("DEGRADED"))
+                .body("services.orders.degraded", equalTo(List.of("kafka")))
+                .body("services.auth.status", equalTo("UP"))
+                .body("services.auth.degraded", org.hamcrest.Matchers.nullValue())
+                .body("services.content.status", equalTo("UP")).body("services.admin.status", equalTo("UP"));
+
+        // the broker back: every service fully UP, the platform UP
+        upstream("orders").readyWith("{\"status\":\"UP\",\"checks\":[{\"name\":\"kafka\",\"status\":\"UP\","
+                + "\"data\":{\"broker\":\"UP\",\"degraded\":false}}]}");
+        Eventually.await("the platform is UP again", Duration.ofSeconds(5),
+                () -> "UP".equals(given().get("/health").path("status")));
+        given().get("/health").then().statusCode(200).body("services.orders.status", equalTo("UP"));
+    }
+
+    private static StubUpstream upstream(String name) {
+        return UPSTREAMS.stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(3)
     void theGatewaysOwnProbesReflectOnlyTheGateway() {
-        // MicroProfile Health on the public port (passed on from the management port) says UP although two
-        // services are down: readiness is the gateway's own (its rate limiter and Redis), not the platform's
+        // MicroProfile Health on the public port (passed on from the management port) says UP whatever the
+        // services' state: readiness is the gateway's own (its rate limiter and Redis), not the platform's
         for (String probe : new String[] {"/health/live", "/health/ready", "/health/started"}) {
             given().get(probe).then().statusCode(200).body("status", equalTo("UP"))
                     .body("checks.name", everyItem(oneOf("rate-limiter", "redis", "mongodb", "kafka", "heap", "gateway")));
@@ -95,7 +135,7 @@ class GatewayHealthIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void everyServiceDownIsDownWith503() {
         UPSTREAMS.forEach(StubUpstream::stop);
         // the answer is reused for up to a second (a burst on /health must not become a burst on every service)

@@ -22,6 +22,7 @@ final class StubUpstream {
     private HttpServer server;
     private String openApi;
     private String hangingPath;
+    private volatile String readinessBody = "{\"status\":\"UP\"}";
     private final java.util.concurrent.atomic.AtomicInteger readinessFailures = new java.util.concurrent.atomic.AtomicInteger();
 
     StubUpstream(String name, int port) {
@@ -42,6 +43,12 @@ final class StubUpstream {
     /** Never answers this path in time (like a service stuck on its database). */
     StubUpstream hangingOn(String path) {
         this.hangingPath = path;
+        return this;
+    }
+
+    /** Readiness answers 200 with this MicroProfile Health body (e.g. a kafka check reporting degraded data). */
+    StubUpstream readyWith(String body) {
+        this.readinessBody = body;
         return this;
     }
 
@@ -75,7 +82,7 @@ final class StubUpstream {
         }
         if (path.equals("/health/ready")) {
             boolean hiccup = readinessFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-            reply(exchange, hiccup ? 503 : 200, hiccup ? "{\"status\":\"DOWN\"}" : "{\"status\":\"UP\"}");
+            reply(exchange, hiccup ? 503 : 200, hiccup ? "{\"status\":\"DOWN\"}" : readinessBody);
             return;
         }
         if (path.endsWith("/hang")) {
