@@ -10,17 +10,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The HTTP calls the journey benchmarks make to set up and drive the platform: one client, JSON requests. */
-final class BenchHttp {
+public final class BenchHttp {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final Pattern ACCESS = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
-    static final Pattern ID = Pattern.compile("\"_id\":\"([0-9a-f]{24})\"");
+    public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final Pattern ACCESS = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+    public static final Pattern ID = Pattern.compile("\"_id\":\"([0-9a-f]{24})\"");
 
     private BenchHttp() {
     }
 
     /** Registers a fresh account with auth and answers its access token. */
-    static String register(String auth, String role, String label) throws Exception {
+    public static String register(String auth, String role, String label) throws Exception {
         return match(ACCESS, send(post(auth + "/api/auth/register", null, "{\"firstName\":\"Bench\",\"lastName\":\""
                 + label + "\",\"email\":\"bench-" + label.toLowerCase() + "-" + UUID.randomUUID()
                 + "@example.test\",\"password\":\"" + label.toLowerCase() + " benchmark " + UUID.randomUUID()
@@ -32,7 +32,7 @@ final class BenchHttp {
      * ({@code bench.vendor}, default http://localhost:4006) and approved by the admin, then the benchmark waits
      * until the marketplace knows it as active (it publishes only active vendors' products). Answers its token.
      */
-    static String activeVendor(String auth, String marketplace, String admin, String label) throws Exception {
+    public static String activeVendor(String auth, String marketplace, String admin, String label) throws Exception {
         String vendorService = System.getProperty("bench.vendor", "http://localhost:4006");
         String token = register(auth, "vendor", label);
         String vendorId = match(Pattern.compile("\"vendorId\":\"([^\"]+)\""), send(put(vendorService
@@ -49,31 +49,31 @@ final class BenchHttp {
         return token;
     }
 
-    static HttpRequest.Builder request(String url, String token) {
+    public static HttpRequest.Builder request(String url, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
-    static HttpRequest get(String url, String token) {
+    public static HttpRequest get(String url, String token) {
         return request(url, token).GET().build();
     }
 
-    static HttpRequest delete(String url, String token) {
+    public static HttpRequest delete(String url, String token) {
         return request(url, token).DELETE().build();
     }
 
-    static HttpRequest post(String url, String token, String json) {
+    public static HttpRequest post(String url, String token, String json) {
         return request(url, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
-    static HttpRequest put(String url, String token, String json) {
+    public static HttpRequest put(String url, String token, String json) {
         return request(url, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     /** The status code, or -1 when the call itself failed (counted as a failed operation by LoadRun). */
-    static int status(HttpRequest request) {
+    public static int status(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
@@ -81,7 +81,7 @@ final class BenchHttp {
         }
     }
 
-    static String send(HttpRequest request, int expected) throws Exception {
+    public static String send(HttpRequest request, int expected) throws Exception {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
@@ -89,7 +89,7 @@ final class BenchHttp {
         return response.body();
     }
 
-    static String match(Pattern pattern, String body) {
+    public static String match(Pattern pattern, String body) {
         Matcher m = pattern.matcher(body);
         if (!m.find()) {
             throw new IllegalStateException("unexpected answer " + body);

@@ -31,10 +31,11 @@ public final class Benchmarks {
                     System.getProperty("bench.sandbox-secret", "whsec_autopilot_sandbox_local_only"),
                     Integer.getInteger("bench.threads", 4), each);
             case "seed" -> CatalogSeed.run();
+            case "chaos" -> com.autopilotmonster.bench.chaos.ChaosSuite.run();
             case "catalog" -> CatalogBenchmark.run(System.getProperty("bench.marketplace", "http://localhost:4003"), each);
             case "blog" -> BlogBenchmark.run(System.getProperty("bench.content", "http://localhost:4008"), each);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: auth, gateway, catalog, blog, cart, checkout, seed");
+                System.err.println("unknown benchmark '" + which + "'; available: auth, gateway, catalog, blog, cart, checkout, seed, chaos");
                 System.exit(2);
             }
         }

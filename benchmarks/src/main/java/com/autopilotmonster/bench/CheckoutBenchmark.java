@@ -2,18 +2,11 @@ package com.autopilotmonster.bench;
 
 import static com.autopilotmonster.bench.BenchHttp.*;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The full checkout journey against running auth, marketplace, cart and order servers, the order server in
@@ -73,26 +66,11 @@ final class CheckoutBenchmark {
             String orderId = match(ORDER_ID, send(post(order + "/api/orders", user, BILLING), 201));
             String payment = send(post(order + "/api/orders/" + orderId + "/payment", user,
                     "{\"paymentMethod\":\"stripe\"}"), 200);
-            long now = Instant.now().getEpochSecond();
-            String event = "{\"id\":\"evt_bench_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
-                    + "\"created\":" + now + ",\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":{\"id\":\""
-                    + match(INTENT, payment) + "\",\"object\":\"payment_intent\",\"amount_received\":" + match(MINOR, payment)
-                    + ",\"currency\":\"usd\",\"metadata\":{\"orderId\":\"" + orderId + "\"}}}}";
-            HttpRequest webhook = HttpRequest.newBuilder(URI.create(order + "/api/orders/webhooks/stripe"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .header("Stripe-Signature", "t=" + now + ",v1=" + hmac(secret, now + "." + event))
-                    .POST(HttpRequest.BodyPublishers.ofString(event)).build();
+            HttpRequest webhook = SandboxWebhook.paymentSucceeded(order, secret, orderId, match(INTENT, payment),
+                    match(MINOR, payment)).timeout(Duration.ofSeconds(30)).build();
             return send(webhook, 200).contains("\"applied\"");
         } catch (Exception e) {
             return false;
         }
     }
-
-    /** Stripe's signature scheme: hex HMAC-SHA256 of "timestamp.payload" with the endpoint secret. */
-    private static String hmac(String secret, String message) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-    }
-
 }

@@ -1,0 +1,138 @@
+package com.autopilotmonster.bench.chaos;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Polls every server's {@code /health/ready} about every 250 ms (one thread each, so a frozen server cannot
+ * delay the others' probes) and keeps each server's UP/DOWN transitions with their instants.
+ */
+final class Readiness {
+
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+    /** A change of one server's readiness. */
+    record Transition(String server, Instant at, boolean up) {
+    }
+
+    private final Map<String, String> urls;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+    private final List<Transition> transitions = new ArrayList<>();
+    private final Map<String, Boolean> current = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean running = true;
+
+    Readiness(Map<String, String> urls) {
+        this.urls = urls;
+    }
+
+    void start() {
+        urls.forEach((server, url) -> {
+            Thread thread = new Thread(() -> poll(server, url), "readiness-" + server);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    boolean isUp(String server) {
+        return current.getOrDefault(server, false);
+    }
+
+    boolean allUp() {
+        return urls.keySet().stream().allMatch(this::isUp);
+    }
+
+    /** The servers whose readiness was DOWN at some moment in [from, to). */
+    List<String> wentDown(Instant from, Instant to) {
+        List<String> down = new ArrayList<>();
+        for (String server : urls.keySet()) {
+            if (stateAt(server, from).filter(up -> !up).isPresent()
+                    || transitions(server).stream().anyMatch(t -> !t.up() && !t.at().isBefore(from) && t.at().isBefore(to))) {
+                down.add(server);
+            }
+        }
+        return down;
+    }
+
+    /** When {@code server} was last seen coming UP before {@code to}, if it was UP at {@code to}. */
+    Optional<Instant> upAgainAt(String server, Instant to) {
+        List<Transition> before = transitions(server).stream().filter(t -> t.at().isBefore(to)).toList();
+        if (before.isEmpty() || !before.get(before.size() - 1).up()) {
+            return Optional.empty();
+        }
+        return Optional.of(before.get(before.size() - 1).at());
+    }
+
+    /** e.g. "DOWN +0.3 s, UP +41.2 s": the server's changes in [from, to), in seconds after {@code from}. */
+    String timeline(String server, Instant from, Instant to) {
+        StringBuilder text = new StringBuilder();
+        for (Transition t : transitions(server)) {
+            if (!t.at().isBefore(from) && t.at().isBefore(to)) {
+                text.append(text.isEmpty() ? "" : ", ").append(t.up() ? "UP" : "DOWN")
+                        .append(String.format(" +%.1f s", Duration.between(from, t.at()).toMillis() / 1000.0));
+            }
+        }
+        return text.toString();
+    }
+
+    /** The first DOWN of {@code server} at or after {@code from}. */
+    Optional<Instant> firstDown(String server, Instant from) {
+        return transitions(server).stream().filter(t -> !t.up() && !t.at().isBefore(from)).map(Transition::at).findFirst();
+    }
+
+    private Optional<Boolean> stateAt(String server, Instant at) {
+        Boolean state = null;
+        for (Transition t : transitions(server)) {
+            if (t.at().isAfter(at)) {
+                break;
+            }
+            state = t.up();
+        }
+        return Optional.ofNullable(state);
+    }
+
+    private List<Transition> transitions(String server) {
+        synchronized (transitions) {
+            return transitions.stream().filter(t -> t.server().equals(server)).toList();
+        }
+    }
+
+    private void poll(String server, String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT).GET().build();
+        while (running) {
+            boolean up;
+            try {
+                up = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (java.io.IOException e) {
+                up = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Boolean before = current.put(server, up);
+            if (before == null || before != up) {
+                synchronized (transitions) {
+                    transitions.add(new Transition(server, Instant.now(), up));
+                }
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
