@@ -1,6 +1,7 @@
 package com.autopilotmonster.gateway.api;
 
 import com.autopilotmonster.common.web.ServletProblems;
+import com.autopilotmonster.gateway.domain.GatewayMetrics;
 import com.autopilotmonster.gateway.domain.RateLimitRules;
 import com.autopilotmonster.gateway.domain.RateLimiter;
 import com.autopilotmonster.gateway.domain.RequestPath;
@@ -31,6 +32,9 @@ public class RateLimitFilter extends HttpFilter implements jakarta.servlet.Filte
     @Inject
     ClientIdentity clients;
 
+    @Inject
+    GatewayMetrics metrics;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -59,6 +63,7 @@ public class RateLimitFilter extends HttpFilter implements jakarta.servlet.Filte
             response.setHeader(prefix + "Reset", Long.toString(decision.resetSeconds()));
         }
         if (!decision.allowed()) {
+            metrics.refused(limit.name());
             response.setHeader("Retry-After", Long.toString(decision.resetSeconds()));
             ServletProblems.write(response, 429, "rate-limited", "Too Many Requests",
                     "Rate limit of " + decision.limit() + " requests exceeded; retry in " + decision.resetSeconds()
