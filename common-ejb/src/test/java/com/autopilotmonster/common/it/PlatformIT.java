@@ -14,11 +14,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.autopilotmonster.infra.Infra;
 import com.autopilotmonster.testsupport.Eventually;
 import com.autopilotmonster.testsupport.KafkaTopicReader;
+import com.autopilotmonster.testsupport.PrometheusMetrics;
 import com.autopilotmonster.testsupport.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -250,6 +252,13 @@ class PlatformIT {
                     .body("checks.find { it.name == 'kafka' }.data.degraded", equalTo(true));
             postItem("{\"name\":\"Broker away\",\"email\":\"b@example.test\",\"kind\":\"AGENT\"}")
                     .statusCode(201);
+            // the outbox gauges as a scraper sees them: the held event is counted and ages
+            Eventually.await("outbox backlog on /metrics", Duration.ofSeconds(30),
+                    () -> outboxMetric("outbox_pending_events") >= 1);
+            double age = outboxMetric("outbox_oldest_unsent_age_seconds");
+            Eventually.sleep(1500);
+            assertTrue(outboxMetric("outbox_oldest_unsent_age_seconds") > age && age > 0,
+                    "the oldest unsent event's age grows while Kafka is away (was " + age + " s)");
         } finally {
             Infra.start("kafka");
         }
@@ -257,6 +266,48 @@ class PlatformIT {
                 .get("/health/ready").then().extract().path("checks.find { it.name == 'kafka' }.data.broker")));
         Eventually.await("the held event delivered", Duration.ofSeconds(60), () -> given().get(APP + "/api/probe/outbox")
                 .then().extract().<Integer>path("data.pending") == 0);
+        Eventually.await("outbox gauges back to 0", Duration.ofSeconds(30),
+                () -> outboxMetric("outbox_pending_events") == 0 && outboxMetric("outbox_oldest_unsent_age_seconds") == 0);
+    }
+
+    private static final String METRICS = "http://localhost:4010/metrics";
+
+    private static double outboxMetric(String name) {
+        List<PrometheusMetrics.Sample> series = PrometheusMetrics.scrape(METRICS)
+                .find(name, Map.of("service", "platform-probe"));
+        assertEquals(1, series.size(), name + ": " + series);
+        return series.get(0).value();
+    }
+
+    /**
+     * Consumer lag per channel, computed from the group's committed offsets against the topic's end offsets: present
+     * for the probe's channel with its group and topic, never negative, and 0 once the consumer caught up.
+     */
+    @Test
+    @Order(11)
+    void consumerLagIsReportedPerChannelAndFallsToZeroOnceConsumed() {
+        String eventId = postItem("{\"name\":\"Lagging\",\"email\":\"l@example.test\",\"kind\":\"AGENT\"}")
+                .statusCode(201).extract().path("data.eventId");
+        Eventually.await("event applied", Duration.ofSeconds(60), () -> given().get(APP + "/api/probe/applied/" + eventId)
+                .then().extract().<Integer>path("data.times") == 1);
+        Map<String, String> channel = Map.of("channel", "probe-events", "group", "platform-probe",
+                "topic", "platform.probe", "service", "platform-probe");
+        Eventually.await("lag of probe-events is 0 once consumed", Duration.ofSeconds(60), () -> {
+            List<PrometheusMetrics.Sample> lag = PrometheusMetrics.scrape(METRICS).find("kafka_consumer_lag", channel);
+            return lag.size() == 1 && lag.get(0).value() == 0; // one series per channel
+        });
+    }
+
+    @Test
+    @Order(12)
+    void everyNameTheDashboardMayQueryForCommonEjbIsExposed() {
+        PrometheusMetrics now = PrometheusMetrics.scrape(METRICS);
+        List<String> promised = PrometheusMetrics.promisedBy("platform-probe");
+        assertTrue(!promised.isEmpty(), PrometheusMetrics.exposedList().toString());
+        List<String> missing = promised.stream().filter(name -> now.find(name, Map.of()).isEmpty()).toList();
+        assertTrue(missing.isEmpty(), "promised but not exposed: " + missing + "; exposed: " + now.names());
+        assertTrue(now.find("kafka_consumer_lag", Map.of()).stream().allMatch(s -> s.value() >= 0),
+                "lag is never negative: " + now.find("kafka_consumer_lag", Map.of()));
     }
 
     @Test
