@@ -34,8 +34,9 @@ public final class Benchmarks {
             case "chaos" -> com.autopilotmonster.bench.chaos.ChaosSuite.run();
             case "catalog" -> CatalogBenchmark.run(System.getProperty("bench.marketplace", "http://localhost:4003"), each);
             case "blog" -> BlogBenchmark.run(System.getProperty("bench.content", "http://localhost:4008"), each);
+            case "jfr" -> JfrTopFrames.run(java.nio.file.Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 15);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: auth, gateway, catalog, blog, cart, checkout, seed, chaos");
+                System.err.println("unknown benchmark '" + which + "'; available: auth, gateway, catalog, blog, cart, checkout, seed, chaos, jfr FILE [ROWS]");
                 System.exit(2);
             }
         }
