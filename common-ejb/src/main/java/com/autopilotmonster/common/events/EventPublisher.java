@@ -1,6 +1,7 @@
 package com.autopilotmonster.common.events;
 
 import com.autopilotmonster.common.api.JsonbSettings;
+import com.autopilotmonster.common.trace.Tracing;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,10 @@ public class EventPublisher {
 
     @Inject
     OutboxRelay relay;
+
+    /** The request's trace context is kept with each event (the relay sends it later, on its own thread). */
+    @Inject
+    Tracing tracing = Tracing.none();
 
     @Inject
     @ConfigProperty(name = "platform.service.name", defaultValue = "autopilot")
@@ -80,6 +85,6 @@ public class EventPublisher {
 
     private OutboxEvent event(String topic, String key, Object payload) {
         return new OutboxEvent(UUID.randomUUID().toString(), topic, key, topic, "/" + serviceName, Instant.now(),
-                json.apply(payload));
+                json.apply(payload), tracing.current());
     }
 }

@@ -1,5 +1,8 @@
 package com.autopilotmonster.common.events;
 
+import com.autopilotmonster.common.trace.SpanRole;
+import com.autopilotmonster.common.trace.TraceSpan;
+import com.autopilotmonster.common.trace.Tracing;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -9,12 +12,14 @@ import com.mongodb.client.model.ReplaceOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Date;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -48,6 +53,11 @@ public class IdempotentConsumer {
     @ConfigProperty(name = "events.retry-max-ms", defaultValue = "600000")
     long retryMaxMs;
 
+    /** Each event is handled in a span whose parent is the producer's (the relay's send), so a request's trace
+     *  goes on through every consumer of the events it caused. */
+    @Inject
+    Tracing tracing = Tracing.none();
+
     private final Set<String> deadChannels = ConcurrentHashMap.newKeySet();
 
     public CompletionStage<Void> handle(String consumerName, Message<String> message, Consumer<IncomingEvent> handler) {
@@ -58,12 +68,22 @@ public class IdempotentConsumer {
             LOG.log(Level.WARNING, "unreadable record skipped: {0}", e.getMessage());
             return message.ack();
         }
+        try (TraceSpan span = tracing.start(event.topic() + " process", SpanRole.CONSUMER, traceOf(message),
+                Map.of("messaging.system", "kafka", "messaging.destination.name", event.topic(),
+                        "messaging.message.id", event.id(), "messaging.consumer.group.name", consumerName))) {
+            return handle(consumerName, message, event, handler, span);
+        }
+    }
+
+    private CompletionStage<Void> handle(String consumerName, Message<String> message, IncomingEvent event,
+                                         Consumer<IncomingEvent> handler, TraceSpan span) {
         // retried in place, never nacked early: liberty-kafka shuts the whole incoming channel down on a nack
         RuntimeException failure = Persistently.run(event.topic() + " event " + event.id(),
                 () -> apply(consumerName, event, handler), retryMaxMs, Thread::sleep);
         if (failure == null) {
             return message.ack();
         }
+        span.failed(failure);
         try {
             park(consumerName, event, failure);
             LOG.log(Level.SEVERE, "event " + event.id() + " on " + event.topic() + " still failing after "
@@ -75,6 +95,13 @@ public class IdempotentConsumer {
                     + " nacked, the channel stops until restart", parkFailed);
             return message.nack(failure);
         }
+    }
+
+    /** The W3C trace context the producer put in the record headers (empty for other producers' records). */
+    private static Map<String, String> traceOf(Message<String> message) {
+        Map<String, String> headers = CloudEventHeaders.read(message.unwrap(ConsumerRecord.class).headers());
+        headers.keySet().retainAll(Set.of("traceparent", "tracestate"));
+        return headers;
     }
 
     /**

@@ -1,5 +1,8 @@
 package com.autopilotmonster.common.events;
 
+import com.autopilotmonster.common.trace.SpanRole;
+import com.autopilotmonster.common.trace.TraceSpan;
+import com.autopilotmonster.common.trace.Tracing;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -16,11 +19,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -57,6 +62,9 @@ public class OutboxRelay {
 
     @Inject
     Producer<String, String> producer;
+
+    @Inject
+    Tracing tracing = Tracing.none();
 
     @Inject
     @ConfigProperty(name = "outbox.poll-ms", defaultValue = "1000")
@@ -183,8 +191,18 @@ public class OutboxRelay {
             park(document, unreadable);
             return Outcome.PARKED;
         }
+        // the send continues the trace of the request that recorded the event; the consumers continue this span
+        try (TraceSpan span = tracing.start(event.topic() + " publish", SpanRole.PRODUCER, event.trace(),
+                Map.of("messaging.system", "kafka", "messaging.destination.name", event.topic(),
+                        "messaging.message.id", event.id()))) {
+            return send(document, event, span, scan);
+        }
+    }
+
+    private Outcome send(Document document, OutboxEvent event, TraceSpan span, Scan scan) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), null, event.key(),
                 event.payload(), CloudEventHeaders.of(event));
+        span.inject((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
             producer.send(record).get(sendTimeoutMs, TimeUnit.MILLISECONDS);
             scan.sent++;
@@ -195,6 +213,7 @@ public class OutboxRelay {
             return Outcome.BROKER_FAILED;
         } catch (Exception e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            span.failed(cause);
             if (isPoison(cause)) {
                 LOG.log(Level.SEVERE, "event {0} ({1}) can never be sent, parked in {2}: {3}",
                         new Object[] {event.id(), event.topic(), OutboxEvent.DEAD_COLLECTION, cause});

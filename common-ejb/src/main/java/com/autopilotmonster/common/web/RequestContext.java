@@ -12,7 +12,12 @@ public final class RequestContext {
     }
 
     static void set(String requestId, String path) {
-        CURRENT.set(new String[] {requestId, path});
+        set(requestId, path, null);
+    }
+
+    /** @param trace the request's trace and span id ("trace=... span=..."), null without telemetry */
+    static void set(String requestId, String path, String trace) {
+        CURRENT.set(new String[] {requestId, path, trace});
     }
 
     static void clear() {
@@ -29,9 +34,15 @@ public final class RequestContext {
         return current == null ? null : current[1];
     }
 
-    /** "[req-id] message" for log lines written while serving a request; the message alone otherwise. */
+    /**
+     * "[req-id] message" for log lines written while serving a request - "[req-id trace=... span=...] message" when
+     * the request is traced, so a text log line leads to its trace too; the message alone otherwise.
+     */
     public static String tag(String message) {
-        String id = requestId();
-        return id == null ? message : "[" + id + "] " + message;
+        String[] current = CURRENT.get();
+        if (current == null) {
+            return message;
+        }
+        return "[" + current[0] + (current[2] == null ? "" : " " + current[2]) + "] " + message;
     }
 }
