@@ -1,5 +1,8 @@
 package com.autopilotmonster.gateway.api;
 
+import com.autopilotmonster.common.trace.SpanRole;
+import com.autopilotmonster.common.trace.TraceSpan;
+import com.autopilotmonster.common.trace.Tracing;
 import com.autopilotmonster.common.web.ClientAddresses;
 import com.autopilotmonster.common.web.RequestContext;
 import com.autopilotmonster.common.web.ServletProblems;
@@ -35,7 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Forwards everything under /api to the route's upstream instances: method, path, query, headers and the
  * body, streamed both ways (webhook bodies arrive byte for byte). Hop-by-hop headers are dropped,
- * X-Forwarded-* and X-Request-Id added, and X-Client-Address (the client address the gateway resolved) always
+ * X-Forwarded-* and X-Request-Id added, the trace context ({@code traceparent} of a client span per attempt, so
+ * the upstream's spans join the request's trace) set, and X-Client-Address (the client address the gateway resolved) always
  * set, never passed on from outside. Routing and the forwarded path use the canonical path
  * ({@link CanonicalPath}), the one the rate limit counted. A dead instance is ejected and an idempotent call retried on
  * another; a dead, hanging or saturated route answers 502/503/504 problem+json quickly.
@@ -48,6 +52,11 @@ public class ProxyServlet extends HttpServlet {
             "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade", "host",
             "content-length", "expect", "http2-settings");
     private static final String CLIENT_ADDRESS = ClientAddresses.HEADER.toLowerCase(Locale.ROOT);
+    /** A caller's trace headers are replaced by the gateway's own span (the server span already continued them). */
+    private static final Set<String> TRACE_HEADERS = Set.of("traceparent", "tracestate");
+    /** Liberty's telemetry names the answering span in this header (its access log reads it): the gateway's own,
+     *  not the upstream's, belongs in the gateway's answer and access log. */
+    private static final String UPSTREAM_SPAN = "io.openliberty.trace";
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
     /** Headers the gateway itself sets on every answer: the upstream's copy must not be appended twice. */
     private static final Set<String> OWN_HEADERS = Set.of("x-request-id", "x-content-type-options",
@@ -61,6 +70,9 @@ public class ProxyServlet extends HttpServlet {
 
     @Inject
     ClientIdentity clients;
+
+    @Inject
+    Tracing tracing;
 
     @Inject
     @ConfigProperty(name = "gateway.timeout-ms", defaultValue = "10000")
@@ -130,8 +142,10 @@ public class ProxyServlet extends HttpServlet {
             }
             Upstream current = upstream;
             current.enter();
+            TraceSpan span = tracing.start(request.getMethod() + " " + route.name(), SpanRole.CLIENT, null,
+                    Map.of("http.request.method", request.getMethod(), "autopilot.upstream", String.valueOf(upstream.base())));
             try {
-                HttpResponse<InputStream> answer = client.send(upstreamRequest(upstream, request, hasBody),
+                HttpResponse<InputStream> answer = client.send(upstreamRequest(upstream, request, hasBody, span),
                         HttpResponse.BodyHandlers.ofInputStream());
                 if (answer.statusCode() == 503 && retryable && attempt == 1) {
                     // an instance that says it is not ready: take it out and ask another one
@@ -175,13 +189,14 @@ public class ProxyServlet extends HttpServlet {
                 }
                 return;
             } finally {
+                span.close();
                 current.leave();
             }
         }
     }
 
-    private HttpRequest upstreamRequest(Upstream upstream, HttpServletRequest request, boolean hasBody)
-            throws IOException {
+    private HttpRequest upstreamRequest(Upstream upstream, HttpServletRequest request, boolean hasBody,
+                                        TraceSpan span) throws IOException {
         String query = request.getQueryString();
         URI target = URI.create(upstream.base() + CanonicalPath.of(request).forwarded()
                 + (query == null ? "" : "?" + query));
@@ -199,7 +214,7 @@ public class ProxyServlet extends HttpServlet {
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (HOP_BY_HOP.contains(lower) || lower.startsWith("x-forwarded-") || lower.equals("x-request-id")
-                    || lower.equals(CLIENT_ADDRESS)) {
+                    || lower.equals(CLIENT_ADDRESS) || TRACE_HEADERS.contains(lower)) {
                 continue;
             }
             for (String value : Collections.list(request.getHeaders(name))) {
@@ -218,6 +233,7 @@ public class ProxyServlet extends HttpServlet {
         if (RequestContext.requestId() != null) {
             builder.header("X-Request-Id", RequestContext.requestId());
         }
+        span.inject(builder::header);
         return builder.build();
     }
 
@@ -225,7 +241,7 @@ public class ProxyServlet extends HttpServlet {
         response.setStatus(answer.statusCode());
         for (Map.Entry<String, List<String>> header : answer.headers().map().entrySet()) {
             String lower = header.getKey().toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(lower) || lower.startsWith(":")) {
+            if (HOP_BY_HOP.contains(lower) || lower.startsWith(":") || lower.equals(UPSTREAM_SPAN)) {
                 continue;
             }
             boolean first = true;
