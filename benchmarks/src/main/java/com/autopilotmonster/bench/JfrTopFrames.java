@@ -26,6 +26,7 @@ final class JfrTopFrames {
     static void run(Path recording, int rows) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
+        Map<String, Integer> byComponent = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!"jdk.ExecutionSample".equals(event.getEventType().getName())) {
@@ -38,6 +39,7 @@ final class JfrTopFrames {
             samples++;
             List<RecordedFrame> frames = stack.getFrames();
             self.merge(name(frames.get(0)), 1, Integer::sum);
+            byComponent.merge(owner(frames), 1, Integer::sum);
             Set<String> seen = new HashSet<>(); // a recursive method counts once per sample
             for (RecordedFrame frame : frames) {
                 String name = name(frame);
@@ -48,7 +50,8 @@ final class JfrTopFrames {
         }
         System.out.println(recording + ": " + samples + " CPU samples");
         print("self (where the CPU time is spent)", self, samples, rows);
-        print("self by component (the sampled frame's library)", components(self), samples, rows);
+        print("self by component (the sampled frame's library; JDK frames counted for the library that called them)",
+                byComponent, samples, rows);
         print("total, our code (methods of com.autopilotmonster on the stack)", ours(total), samples, rows);
     }
 
@@ -64,6 +67,15 @@ final class JfrTopFrames {
         {"io.smallrye.jwt.", "SmallRye JWT"},
         {"io.smallrye.", "SmallRye (MicroProfile)"},
         {"io.openliberty.microprofile.", "Liberty MicroProfile"},
+        {"io.micrometer.", "metrics per request (Micrometer)"},
+        {"org.HdrHistogram.", "metrics per request (HdrHistogram)"},
+        {"io.openliberty.restfulws.", "Liberty REST (incl. request metrics)"},
+        {"org.hibernate.validator.", "Hibernate Validator (Bean Validation)"},
+        {"io.opentelemetry.", "OpenTelemetry"},
+        {"org.apache.kafka.", "Kafka client"},
+        {"org.osgi.", "Liberty (other)"},
+        {"org.eclipse.osgi.", "Liberty (other)"},
+        {"org.apache.felix.", "Liberty (other)"},
         {"redis.clients.", "Jedis (Redis)"},
         {"com.mongodb.", "MongoDB driver"},
         {"org.bson.", "MongoDB driver"},
@@ -88,10 +100,19 @@ final class JfrTopFrames {
         {"sun.", "JDK (other)"},
     };
 
-    private static Map<String, Integer> components(Map<String, Integer> self) {
-        Map<String, Integer> byComponent = new HashMap<>();
-        self.forEach((name, count) -> byComponent.merge(component(name), count, Integer::sum));
-        return byComponent;
+    /**
+     * The library a sample's time belongs to: a HashMap lookup or a StringBuilder is spent on behalf of whoever
+     * called it, so JDK frames are skipped up to the first caller outside the JDK (JDK I/O and HttpClient stay
+     * themselves: they are the work, not a helper).
+     */
+    private static String owner(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String component = component(name(frame));
+            if (!component.equals("JDK (other)")) {
+                return component;
+            }
+        }
+        return "JDK (other)";
     }
 
     private static String component(String name) {
