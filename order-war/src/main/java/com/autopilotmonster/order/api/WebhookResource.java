@@ -1,6 +1,8 @@
 package com.autopilotmonster.order.api;
 
 import com.autopilotmonster.common.api.NoEnvelope;
+import com.autopilotmonster.common.problem.ApiException;
+import com.autopilotmonster.order.domain.OrderMetrics;
 import com.autopilotmonster.order.domain.RazorpayWebhooks;
 import com.autopilotmonster.order.domain.StripeWebhooks;
 import jakarta.annotation.security.PermitAll;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,12 +40,15 @@ public class WebhookResource {
     @Inject
     RazorpayWebhooks razorpay;
 
+    @Inject
+    OrderMetrics metrics;
+
     @POST
     @Path("/stripe")
     @Operation(summary = "Stripe events (Stripe-Signature verified on the raw body)")
     public Map<String, Object> stripe(byte[] body, @HeaderParam("Stripe-Signature") String signature) {
-        String outcome = stripe.handle(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8), signature);
-        return Map.of("received", true, "outcome", outcome);
+        String payload = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
+        return counted("stripe", () -> stripe.handle(payload, signature));
     }
 
     @POST
@@ -50,8 +56,21 @@ public class WebhookResource {
     @Operation(summary = "Razorpay events (X-Razorpay-Signature verified on the raw body)")
     public Map<String, Object> razorpay(byte[] body, @HeaderParam("X-Razorpay-Signature") String signature,
                                         @HeaderParam("X-Razorpay-Event-Id") String eventId) {
-        String outcome = razorpay.handle(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8),
-                signature, eventId);
-        return Map.of("received", true, "outcome", outcome);
+        String payload = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
+        return counted("razorpay", () -> razorpay.handle(payload, signature, eventId));
+    }
+
+    /** Handles one delivery and counts its outcome: the handling's, {@code rejected} (4xx) or {@code error}. */
+    private Map<String, Object> counted(String provider, Supplier<String> handling) {
+        String outcome = "error";
+        try {
+            outcome = handling.get();
+            return Map.of("received", true, "outcome", outcome);
+        } catch (ApiException e) {
+            outcome = e.status() < 500 ? "rejected" : "error";
+            throw e;
+        } finally {
+            metrics.webhook(provider, outcome);
+        }
     }
 }

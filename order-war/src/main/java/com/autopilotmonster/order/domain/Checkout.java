@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -46,9 +47,29 @@ public class Checkout {
     @Inject
     CatalogPricing pricing;
 
+    @Inject
+    OrderMetrics metrics;
+
     /** @param explicit the lines the client listed, or null/empty to order the caller's cart */
     public Order place(String userId, String userEmail, String authorization, List<CartReader.Wanted> explicit,
                        String couponCode, BillingAddress billing, String paymentMethod) {
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            Order order = placeOnce(userId, userEmail, authorization, explicit, couponCode, billing, paymentMethod);
+            outcome = "created";
+            metrics.created(order);
+            return order;
+        } catch (ApiException refused) {
+            outcome = refused.status() < 500 ? "refused" : "error";
+            throw refused;
+        } finally {
+            metrics.checkout(Duration.ofNanos(System.nanoTime() - start), outcome);
+        }
+    }
+
+    private Order placeOnce(String userId, String userEmail, String authorization, List<CartReader.Wanted> explicit,
+                            String couponCode, BillingAddress billing, String paymentMethod) {
         BillingAddress address = normalize(billing);
         boolean fromCart = explicit == null || explicit.isEmpty();
         CartReader.Contents contents = fromCart ? cart.read(authorization) : null;

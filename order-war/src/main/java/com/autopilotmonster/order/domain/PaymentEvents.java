@@ -40,6 +40,9 @@ public class PaymentEvents {
     @Inject
     PaymentAttempts attempts;
 
+    @Inject
+    OrderMetrics metrics;
+
     /** @return the outcome as written to the transaction log */
     public String apply(ProviderEvent event) {
         if (!seen.claim(event.provider(), event.eventId(), event.eventType())) {
@@ -101,6 +104,7 @@ public class PaymentEvents {
         }
         Order done = paid.get();
         events.written();
+        metrics.paid(done, event.provider());
         record(done, event, "applied", "paid; order completed");
         return "applied";
     }
@@ -115,6 +119,7 @@ public class PaymentEvents {
         String reason = event.reason() == null ? "payment failed" : event.reason();
         events.publish(PaymentFailed.TOPIC, now.orderId(), new PaymentFailed(now.orderId(), now.userId(), now.total(),
                 now.currency(), now.paymentMethod(), event.paymentId(), reason, Instant.now().toString()));
+        metrics.paymentFailed(now, event.provider());
         record(now, event, "applied", "payment failed: " + reason);
         return "applied";
     }
@@ -157,6 +162,7 @@ public class PaymentEvents {
         events.publish(OrderRefunded.TOPIC, done.orderId(), new OrderRefunded(done.orderId(), done.userId(),
                 done.total(), done.currency(), done.paymentMethod(), event.paymentId(),
                 done.items().stream().map(PaymentSucceeded.Item::of).toList(), Instant.now().toString()));
+        metrics.refunded(done, event.provider());
         record(done, event, "applied", "refunded");
         return "applied";
     }

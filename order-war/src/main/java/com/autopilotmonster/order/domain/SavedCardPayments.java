@@ -41,6 +41,9 @@ public class SavedCardPayments {
     @Inject
     PaymentAttempts attempts;
 
+    @Inject
+    OrderMetrics metrics;
+
     /** {@code status}: {@code succeeded}, {@code processing}, {@code requires_action} (3-D Secure) or {@code declined}. */
     public record Outcome(Order order, String status, String clientSecret, String message) {
     }
@@ -86,6 +89,7 @@ public class SavedCardPayments {
             }
             Order failed = orders.transition(order.id(), OrderStatus.PROCESSING, PaymentStatus.FAILED,
                     "saved card declined", set, List.of()).orElse(order);
+            metrics.paymentFailed(failed, "stripe");
             log.append(failed, new TransactionLog.Step("stripe", "payment.create", null, null, charge.intentId(),
                     order.total(), order.currency(), "declined", charge.declineMessage()));
             return new Outcome(failed, "declined", null, charge.declineMessage());
