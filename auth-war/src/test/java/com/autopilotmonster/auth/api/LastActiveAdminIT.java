@@ -97,12 +97,19 @@ class LastActiveAdminIT {
                 List<String> left = activeAdmins(ra.statusCode() == 200 ? a : b);
                 assertEquals(1, left.size(), "round " + round + ": " + ra.statusCode() + "/" + rb.statusCode()
                         + " left active admins " + left);
-                Response loser = ra.statusCode() == 409 ? ra : rb;
-                Response winner = loser == ra ? rb : ra;
+                Response winner = ra.statusCode() == 200 ? ra : rb;
+                Response loser = winner == ra ? rb : ra;
                 assertEquals(200, winner.statusCode(), "round " + round + " winner: " + winner.asString());
-                assertEquals(409, loser.statusCode(), "round " + round + " loser: " + loser.asString());
                 assertTrue(loser.contentType().startsWith("application/problem+json"), loser.contentType());
-                assertTrue(loser.asString().contains("last active admin"), loser.asString());
+                // the loser either lost inside the lock (409), or arrived after the winner's change had already
+                // taken effect on its own account: its token is refused as deactivated (401) or its admin role is
+                // gone (403) - every service checks the account's status on each request
+                if (loser.statusCode() == 409) {
+                    assertTrue(loser.asString().contains("last active admin"), loser.asString());
+                } else {
+                    assertTrue(loser.statusCode() == 401 || loser.statusCode() == 403,
+                            "round " + round + " loser: " + loser.statusCode() + " " + loser.asString());
+                }
 
                 // the winner gives the loser the role back for the next round
                 String survivorToken = winner == ra ? a : b;

@@ -1,16 +1,15 @@
 package com.autopilotmonster.common.health;
 
 import com.autopilotmonster.common.events.IdempotentConsumer;
+import com.autopilotmonster.common.events.KafkaAdmins;
 import com.autopilotmonster.common.events.OutboxRelay;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -91,19 +90,7 @@ public class KafkaReadiness implements HealthCheck {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Properties props = new Properties();
-                    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
-                    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
-                    props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
-                    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "readiness");
-                    ClassLoader previous = Thread.currentThread().getContextClassLoader();
-                    Thread.currentThread().setContextClassLoader(Admin.class.getClassLoader());
-                    try {
-                        admin = Admin.create(props);
-                    } finally {
-                        Thread.currentThread().setContextClassLoader(previous);
-                    }
+                    admin = KafkaAdmins.create(bootstrapServers, timeoutMs, "readiness");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package com.autopilotmonster.common.metrics;
 
+import com.autopilotmonster.common.events.KafkaAdmins;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -12,14 +13,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -167,20 +166,7 @@ public class ConsumerLag {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Properties props = new Properties();
-                    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
-                    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
-                    props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
-                    props.put(AdminClientConfig.CLIENT_ID_CONFIG, service + "-consumer-lag");
-                    // the WAR's own Kafka client: load its classes with its loader, not the thread's
-                    ClassLoader previous = Thread.currentThread().getContextClassLoader();
-                    Thread.currentThread().setContextClassLoader(Admin.class.getClassLoader());
-                    try {
-                        admin = Admin.create(props);
-                    } finally {
-                        Thread.currentThread().setContextClassLoader(previous);
-                    }
+                    admin = KafkaAdmins.create(bootstrapServers, timeoutMs, service + "-consumer-lag");
                 }
             }
         }
