@@ -14,7 +14,13 @@ for app in auth marketplace order user vendor admin content cart; do
 done
 [ -d "$dir" ] || "$WLP/bin/server" create platform >/dev/null
 cp "$ROOT/server-config/servers/platform/server.xml" "$dir/server.xml"
-printf 'autopilot.config.dir=%s\nmetrics.authentication=false\n' "$ROOT/server-config/shared" > "$dir/bootstrap.properties"
+{
+  printf 'autopilot.config.dir=%s\nmetrics.authentication=false\n' "$ROOT/server-config/shared"
+  # the Admin Center's local console password, as liberty-gateway's build gives the gateway (README "Security";
+  # outside the local run there is no default). Written only when ADMIN_CONSOLE_PASSWORD is not set: a
+  # bootstrap property outranks the environment variable.
+  [ -n "${ADMIN_CONSOLE_PASSWORD:-}" ] || echo 'admin.console.password=autopilot-local'
+} > "$dir/bootstrap.properties"
 {
   echo "-Xmx$HEAP"
   echo "-XX:+UseSerialGC"

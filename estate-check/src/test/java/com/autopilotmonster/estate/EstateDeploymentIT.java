@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.autopilotmonster.testsupport.AdminCenterConnector;
 import com.autopilotmonster.testsupport.Eventually;
 import com.autopilotmonster.testsupport.ServiceContract;
 import io.restassured.config.HttpClientConfig;
