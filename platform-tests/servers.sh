@@ -18,7 +18,8 @@ case "${1:-}" in
   start)
     LIBERTY_INSTALL_DIR="$WLP" "$ROOT/server-config/prepare-platform-server.sh" || exit 1
     # the shared server serves one OpenAPI document for all eight services; the gateway splits it by route
-    GATEWAY_OPENAPI_SHARED_DOCUMENT_URL=http://localhost:4050/openapi "$WLP/bin/server" start gateway &
+    # the gateway logs JSON (LOG_FORMAT, base.xml) for JsonLogIT: env of this process only, as an operator sets it
+    LOG_FORMAT=JSON GATEWAY_OPENAPI_SHARED_DOCUMENT_URL=http://localhost:4050/openapi "$WLP/bin/server" start gateway &
     PAYMENTS_MODE=sandbox HTTP_HOST=127.0.0.1 "$WLP/bin/server" start platform &
     wait
     ;;

@@ -16,6 +16,8 @@ done
 cp "$ROOT/server-config/servers/platform/server.xml" "$dir/server.xml"
 {
   printf 'autopilot.config.dir=%s\nmetrics.authentication=false\n' "$ROOT/server-config/shared"
+  # traces to the local collector (base.xml); PLATFORM_TRACING=off for runs that measure without them
+  [ "${PLATFORM_TRACING:-on}" = off ] || echo 'platform.otel.sdk.disabled=false'
   # the Admin Center's local console password, as liberty-gateway's build gives the gateway (README "Security";
   # outside the local run there is no default). Written only when ADMIN_CONSOLE_PASSWORD is not set: a
   # bootstrap property outranks the environment variable.

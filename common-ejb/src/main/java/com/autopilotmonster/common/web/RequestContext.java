@@ -20,6 +20,21 @@ public final class RequestContext {
         CURRENT.set(new String[] {requestId, path, trace});
     }
 
+    /**
+     * Records the request's trace once it is known: mpTelemetry opens the server span after the servlet filters,
+     * so {@link RequestIdFilter} sees none and the JAX-RS {@link TraceIdFilter} (or the gateway's proxy) adds it.
+     * @return the trace id, or null when the request is not traced or not a request
+     */
+    public static String traced(String traceparent) {
+        String[] current = CURRENT.get();
+        String[] ids = RequestIdFilter.traceAndSpan(traceparent);
+        if (current == null || ids == null) {
+            return null;
+        }
+        current[2] = "trace=" + ids[0] + " span=" + ids[1];
+        return ids[0];
+    }
+
     static void clear() {
         CURRENT.remove();
     }

@@ -1,7 +1,5 @@
 package com.autopilotmonster.common.web;
 
-import com.autopilotmonster.common.trace.Tracing;
-import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,19 +13,18 @@ import java.util.regex.Pattern;
 
 /**
  * Accepts a well-formed {@code X-Request-Id} (so a gateway's id follows the request) or makes one,
- * echoes it on the answer and makes it available to error bodies and log lines.
+ * echoes it on the answer and makes it available to error bodies and log lines. The trace id joins it later
+ * ({@link TraceIdFilter}): mpTelemetry opens the request's server span after the servlet filters.
  */
 @WebFilter(filterName = "requestId", urlPatterns = "/*", asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class RequestIdFilter extends HttpFilter implements jakarta.servlet.Filter {
 
     public static final String HEADER = "X-Request-Id";
+    public static final String TRACE_HEADER = "X-Trace-Id";
     public static final String ATTRIBUTE = RequestIdFilter.class.getName();
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
-
-    @Inject
-    Tracing tracing;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -38,7 +35,7 @@ public class RequestIdFilter extends HttpFilter implements jakarta.servlet.Filte
             request.setAttribute(ATTRIBUTE, id);
         }
         response.setHeader(HEADER, id);
-        RequestContext.set(id, request.getRequestURI(), trace());
+        RequestContext.set(id, request.getRequestURI(), null);
         try {
             chain.doFilter(request, response);
         } finally {
@@ -46,11 +43,12 @@ public class RequestIdFilter extends HttpFilter implements jakarta.servlet.Filte
         }
     }
 
-    /** The request's server span (Liberty's telemetry filter runs before this one), for log lines. */
-    private String trace() {
-        String traceparent = tracing == null ? null : tracing.current().get("traceparent");
+    /**
+     * Trace and span id from a W3C traceparent; null when there is none or it is malformed.
+     */
+    static String[] traceAndSpan(String traceparent) {
         var matcher = traceparent == null ? null : TRACEPARENT.matcher(traceparent);
-        return matcher != null && matcher.matches() ? "trace=" + matcher.group(1) + " span=" + matcher.group(2) : null;
+        return matcher != null && matcher.matches() ? new String[] {matcher.group(1), matcher.group(2)} : null;
     }
 
     /** Ids from outside are echoed into headers and logs, so only a safe alphabet is taken over. */

@@ -30,4 +30,14 @@ class RequestIdFilterTest {
         }
         assertEquals("hello", RequestContext.tag("hello"));
     }
+
+    @Test
+    void traceAndSpanComeFromTheServerSpansTraceparent() {
+        String[] ids = RequestIdFilter.traceAndSpan("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new String[] {"4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"}, ids);
+        org.junit.jupiter.api.Assertions.assertNull(RequestIdFilter.traceAndSpan(null), "untraced request");
+        org.junit.jupiter.api.Assertions.assertNull(RequestIdFilter.traceAndSpan("00-not-a-trace\r\nX-Evil: 1-01"),
+                "a malformed context never reaches a header");
+    }
 }

@@ -3,6 +3,7 @@ package com.autopilotmonster.gateway.api;
 import com.autopilotmonster.common.trace.SpanRole;
 import com.autopilotmonster.common.trace.TraceSpan;
 import com.autopilotmonster.common.trace.Tracing;
+import com.autopilotmonster.common.web.TraceIdFilter;
 import com.autopilotmonster.common.web.ClientAddresses;
 import com.autopilotmonster.common.web.RequestContext;
 import com.autopilotmonster.common.web.ServletProblems;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +62,7 @@ public class ProxyServlet extends HttpServlet {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
     /** Headers the gateway itself sets on every answer: the upstream's copy must not be appended twice. */
     private static final Set<String> OWN_HEADERS = Set.of("x-request-id", "x-content-type-options",
-            "x-frame-options", "referrer-policy", "cache-control");
+            "x-frame-options", "referrer-policy", "cache-control", "x-trace-id");
 
     @Inject
     RouteTable routes;
@@ -129,6 +131,18 @@ public class ProxyServlet extends HttpServlet {
         }
     }
 
+    /** The caller's W3C trace context, for when the runtime opened no server span for this request. */
+    private static Map<String, String> incomingTrace(HttpServletRequest request) {
+        Map<String, String> trace = new HashMap<>(2);
+        for (String name : TRACE_HEADERS) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                trace.put(name, value);
+            }
+        }
+        return trace;
+    }
+
     private void forward(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         boolean retryable = IDEMPOTENT.contains(request.getMethod()) && !hasBody;
@@ -142,7 +156,15 @@ public class ProxyServlet extends HttpServlet {
             }
             Upstream current = upstream;
             current.enter();
-            TraceSpan span = tracing.start(request.getMethod() + " " + route.name(), SpanRole.CLIENT, null,
+            if (attempt == 1) {
+                // the servlet sees the server span the request filters did not (common-ejb TraceIdFilter)
+                String traceId = RequestContext.traced(tracing.current().get("traceparent"));
+                if (traceId != null) {
+                    response.setHeader(TraceIdFilter.HEADER, traceId);
+                }
+            }
+            TraceSpan span = tracing.startContinuing(request.getMethod() + " " + route.name(), SpanRole.CLIENT,
+                    incomingTrace(request),
                     Map.of("http.request.method", request.getMethod(), "autopilot.upstream", String.valueOf(upstream.base())));
             try {
                 HttpResponse<InputStream> answer = client.send(upstreamRequest(upstream, request, hasBody, span),
