@@ -9,7 +9,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.autopilotmonster.testsupport.Eventually;
+import com.autopilotmonster.testsupport.PrometheusMetrics;
+import io.restassured.RestAssured;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,7 @@ class MarketplaceOutageIT {
                 assertTrue(ms < QUICK_MS, "attempt " + i + " took " + ms + " ms");
             }
             get(token).statusCode(200).body("data.items", hasSize(1));
+            breakerReportedOpen();
         } finally {
             Marketplace.server("start");
             Marketplace.awaitReady();
@@ -104,6 +110,24 @@ class MarketplaceOutageIT {
         }
         Marketplace.awaitReady();
         awaitAddWorks(token, product);
+    }
+
+    /**
+     * Issue 17, metrics: the open circuit is visible where operators look - MicroProfile Fault Tolerance's series
+     * for the catalog lookup on the cart server's /metrics (names as Prometheus scrapes them, the ones the Grafana
+     * dashboard queries and deploy/grafana/exposed-metrics.txt promises for the cart server).
+     */
+    private static void breakerReportedOpen() {
+        PrometheusMetrics metrics = PrometheusMetrics.scrape("http://localhost:" + RestAssured.port + "/metrics");
+        Map<String, String> lookup = Map.of("method", "com.autopilotmonster.cart.client.ProductCatalog.product");
+        assertTrue(metrics.sum("ft_circuitbreaker_opened_total", lookup) >= 1, metrics.find("ft_circuitbreaker_opened_total", lookup).toString());
+        Map<String, String> open = new HashMap<>(lookup);
+        open.put("state", "open");
+        assertTrue(metrics.sum("ft_circuitbreaker_state_total_nanoseconds", open) > 0,
+                "time in the open state: " + metrics.find("ft_circuitbreaker_state_total_nanoseconds", lookup));
+        List<String> missing = PrometheusMetrics.promisedBy("cart").stream()
+                .filter(name -> metrics.find(name, Map.of()).isEmpty()).toList();
+        assertTrue(missing.isEmpty(), "promised for the cart server but not exposed: " + missing);
     }
 
     private static void signal(String signal, long pid) throws Exception {

@@ -23,6 +23,11 @@ final class TimedCheck {
     private TimedCheck() {
     }
 
+    /** Runs {@code work} on a probe thread, not the caller's. */
+    static void inBackground(Runnable work) {
+        PROBES.execute(work);
+    }
+
     static HealthCheckResponse run(String name, long timeoutMs, Callable<String> probe) {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named(name);
         long start = System.nanoTime();

@@ -250,6 +250,14 @@ class PlatformIT {
             given().get("/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                     .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'kafka' }.data.degraded", equalTo(true));
+            // and fast: a probe gives up after its own timeout (Kubernetes: 1 s), so a slow UP is a DOWN to it
+            for (int i = 0; i < 5; i++) {
+                long started = System.nanoTime();
+                given().get("/health/ready").then().statusCode(200);
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                assertTrue(ms < 1000, "readiness took " + ms + " ms during the broker outage");
+                Eventually.sleep(300);
+            }
             postItem("{\"name\":\"Broker away\",\"email\":\"b@example.test\",\"kind\":\"AGENT\"}")
                     .statusCode(201);
             // the outbox gauges as a scraper sees them: the held event is counted and ages
