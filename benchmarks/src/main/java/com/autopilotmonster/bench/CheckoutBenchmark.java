@@ -62,7 +62,13 @@ final class CheckoutBenchmark {
     /** One customer's checkout; true when the webhook completed the order. */
     private static boolean journey(String cart, String order, String secret, String user, String product) {
         try {
-            send(post(cart + "/api/cart/items", user, "{\"productId\":\"" + product + "\",\"quantity\":1}"), 200);
+            try {
+                send(post(cart + "/api/cart/items", user, "{\"productId\":\"" + product + "\",\"quantity\":1}"), 200);
+            } catch (IllegalStateException refused) {
+                // the cart empties itself on order.created, asynchronously: with many customers the previous
+                // journey's event may still be on its way and the line at its limit (400) - order what is there;
+                // an empty cart then fails the order (422) and the journey counts as failed
+            }
             String orderId = match(ORDER_ID, send(post(order + "/api/orders", user, BILLING), 201));
             String payment = send(post(order + "/api/orders/" + orderId + "/payment", user,
                     "{\"paymentMethod\":\"stripe\"}"), 200);
