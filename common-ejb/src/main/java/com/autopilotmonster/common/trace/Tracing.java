@@ -70,17 +70,6 @@ public class Tracing {
         }
     }
 
-    /**
-     * Opens a span continuing the current one if the runtime opened a server span for this request, else the
-     * caller's own trace context: a plain servlet (the gateway's proxy) may get no server span from mpTelemetry,
-     * and the caller's traceparent must not be lost there.
-     * @param incoming the request's W3C headers (traceparent, tracestate), possibly empty
-     */
-    public TraceSpan startContinuing(String name, SpanRole role, Map<String, String> incoming,
-                                     Map<String, String> attributes) {
-        return start(name, role, current().isEmpty() ? incoming : null, attributes);
-    }
-
     private TraceBridge bridge() {
         TraceBridge b = bridge;
         if (b == null) {

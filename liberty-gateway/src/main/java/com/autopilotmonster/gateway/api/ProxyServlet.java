@@ -147,6 +147,14 @@ public class ProxyServlet extends HttpServlet {
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         boolean retryable = IDEMPOTENT.contains(request.getMethod()) && !hasBody;
         Upstream upstream = route.pick();
+        // once per request: the server span the request filters did not see yet (common-ejb TraceIdFilter) names
+        // the answer's trace; without one (no runtime span for this servlet) the caller's own context is the parent
+        Map<String, String> context = tracing.current();
+        String traceId = RequestContext.traced(context.get("traceparent"));
+        if (traceId != null) {
+            response.setHeader(TraceIdFilter.HEADER, traceId);
+        }
+        Map<String, String> parent = context.isEmpty() ? incomingTrace(request) : null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             if (upstream == null) {
                 route.breaker().onFailure();
@@ -156,15 +164,7 @@ public class ProxyServlet extends HttpServlet {
             }
             Upstream current = upstream;
             current.enter();
-            if (attempt == 1) {
-                // the servlet sees the server span the request filters did not (common-ejb TraceIdFilter)
-                String traceId = RequestContext.traced(tracing.current().get("traceparent"));
-                if (traceId != null) {
-                    response.setHeader(TraceIdFilter.HEADER, traceId);
-                }
-            }
-            TraceSpan span = tracing.startContinuing(request.getMethod() + " " + route.name(), SpanRole.CLIENT,
-                    incomingTrace(request),
+            TraceSpan span = tracing.start(request.getMethod() + " " + route.name(), SpanRole.CLIENT, parent,
                     Map.of("http.request.method", request.getMethod(), "autopilot.upstream", String.valueOf(upstream.base())));
             try {
                 HttpResponse<InputStream> answer = client.send(upstreamRequest(upstream, request, hasBody, span),
