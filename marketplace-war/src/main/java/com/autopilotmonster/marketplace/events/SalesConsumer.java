@@ -18,7 +18,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * {@code payment.success}: every paid product's {@code downloadCount} grows by the quantity bought, which feeds
  * the downloads sort and the derived "popular" list. Applied once per event id ({@link IdempotentConsumer}),
- * so a redelivered payment is not counted twice.
+ * so a redelivered payment is not counted twice; the counter is also keyed by the event id itself
+ * ({@link ProductSales}), because the consumer's marker is written after this handler and a handler interrupted
+ * before it runs again. The other writes here are repeatable as they are (conditional or upserting).
  */
 @ApplicationScoped
 public class SalesConsumer {
@@ -64,7 +66,7 @@ public class SalesConsumer {
                 quantities.merge(item.productId, quantity, Integer::sum);
             }
         }
-        sales.sold(quantities);
+        sales.sold(event.id(), quantities);
         if (payment.userId != null && !quantities.isEmpty()) {
             purchases.paid(payment.userId, payment.orderId, quantities.keySet());
         }
