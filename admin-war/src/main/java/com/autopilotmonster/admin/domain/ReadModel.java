@@ -1,5 +1,6 @@
 package com.autopilotmonster.admin.domain;
 
+import com.autopilotmonster.common.data.Exists;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -220,7 +221,7 @@ public class ReadModel {
         fields.append("at", Date.from(at));
         Bson notNewer = Filters.and(Filters.eq("_id", id), Filters.lte("at", Date.from(at)));
         UpdateResult result = c.updateOne(notNewer, new Document("$set", fields));
-        if (result.getMatchedCount() > 0 || c.countDocuments(Filters.eq("_id", id)) > 0) {
+        if (result.getMatchedCount() > 0 || Exists.any(c, Filters.eq("_id", id))) {
             return;
         }
         try {

@@ -1,5 +1,6 @@
 package com.autopilotmonster.common.events;
 
+import com.autopilotmonster.common.data.Exists;
 import com.autopilotmonster.common.trace.SpanRole;
 import com.autopilotmonster.common.trace.TraceSpan;
 import com.autopilotmonster.common.trace.Tracing;
@@ -128,7 +129,7 @@ public class IdempotentConsumer {
 
     /** Whether this consumer has applied the event already (tests and diagnostics). */
     public boolean isProcessed(String consumerName, String eventId) {
-        return database.getCollection(COLLECTION).countDocuments(Filters.eq("_id", consumerName + ":" + eventId)) > 0;
+        return Exists.any(database.getCollection(COLLECTION), Filters.eq("_id", consumerName + ":" + eventId));
     }
 
     /** Keeps an event that failed past the retry window for an operator (idempotent: keyed by consumer and id). */

@@ -70,6 +70,13 @@ public class OutboxRelay {
     @ConfigProperty(name = "outbox.poll-ms", defaultValue = "1000")
     long pollMs;
 
+    /** When the last drain left nothing unsent, the poll only sweeps this often: each write wakes the relay
+     *  itself, so the poll is a safety net (a wake-up lost in a crash, another instance's leftovers), and every
+     *  sweep queries the outbox and each embedded collection - full collection scans on the local store. */
+    @Inject
+    @ConfigProperty(name = "outbox.idle-sweep-ms", defaultValue = "5000")
+    long idleSweepMs;
+
     @Inject
     @ConfigProperty(name = "outbox.send-timeout-ms", defaultValue = "8000")
     long sendTimeoutMs;
@@ -87,6 +94,10 @@ public class OutboxRelay {
     ManagedScheduledExecutorService scheduler;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    /** A wake-up that arrived while a drain was running: that drain may have read the outbox before the write. */
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile long lastDrainNanos;
+    private volatile boolean drained;
     private ScheduledFuture<?> schedule;
     private volatile Instant oldestPending;
     private volatile int pendingSeen;
@@ -96,7 +107,7 @@ public class OutboxRelay {
         if (!enabled) {
             return;
         }
-        schedule = scheduler.scheduleWithFixedDelay(this::drain, pollMs, pollMs, TimeUnit.MILLISECONDS);
+        schedule = scheduler.scheduleWithFixedDelay(this::poll, pollMs, pollMs, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -109,15 +120,36 @@ public class OutboxRelay {
     /** Called after an event is recorded, so delivery does not wait for the next poll. */
     public void wakeUp() {
         if (enabled) {
+            requested.set(true);
             scheduler.execute(this::drain);
         }
     }
 
-    /** Sends what is pending; returns how many events were delivered. Only one drain runs at a time. */
-    public int drain() {
-        if (!running.compareAndSet(false, true)) {
-            return 0;
+    /** The poll's tick: drains at once while events wait (broker away), else only every idle sweep. */
+    void poll() {
+        boolean idle = drained && pendingSeen == 0 && lastError == null;
+        if (!idle || System.nanoTime() - lastDrainNanos >= TimeUnit.MILLISECONDS.toNanos(idleSweepMs)) {
+            drain();
         }
+    }
+
+    /**
+     * Sends what is pending; returns how many events were delivered. Only one drain runs at a time; a wake-up
+     * during a drain makes it drain again, so no recorded event waits for the next sweep.
+     */
+    public int drain() {
+        int sent = 0;
+        while (running.compareAndSet(false, true)) {
+            requested.set(false);
+            sent += drainOnce();
+            if (!requested.get()) {
+                break;
+            }
+        }
+        return sent;
+    }
+
+    private int drainOnce() {
         Scan scan = new Scan();
         try {
             drainTable(scan);
@@ -129,9 +161,12 @@ public class OutboxRelay {
             oldestPending = scan.oldestUnsent;
             pendingSeen = scan.unsent;
             lastError = scan.error;
+            drained = true;
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "outbox drain interrupted", e);
+            drained = false; // the store failed mid-drain: keep polling at the short interval
         } finally {
+            lastDrainNanos = System.nanoTime();
             running.set(false);
         }
         return scan.sent;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class OutboxRelayTest {
 
     /** A broker that refuses records of the topic "too.large" as RecordTooLarge, or every record while down. */
-    static final class Broker extends MockProducer<String, String> {
+    static class Broker extends MockProducer<String, String> {
         volatile boolean down;
 
         Broker() {
@@ -192,5 +192,61 @@ class OutboxRelayTest {
             }
         }
         return null;
+    }
+
+    @Test
+    void anIdleRelaySweepsOnlyEveryIdleIntervalButAWaitingEventIsRetriedAtEveryTick() {
+        OutboxRelay relay = relay();
+        relay.idleSweepMs = 60_000;
+        EventPublisher publisher = publisher(relay);
+        relay.poll(); // the first tick always drains (leftovers of a previous run)
+        publisher.publish("user.registered", "u-1", Map.of("userId", "u-1"));
+        relay.poll(); // idle, within the sweep interval: no query (the write's own wake-up delivers it)
+        assertEquals(0, broker.history().size(), "an idle relay does not scan at every tick");
+        relay.drain(); // what the write's wake-up does
+        assertEquals(1, broker.history().size());
+
+        broker.down = true;
+        publisher.publish("user.registered", "u-2", Map.of("userId", "u-2"));
+        relay.drain(); // broker away: the event waits
+        broker.down = false;
+        relay.poll(); // something waits: the next tick drains at once, not after the idle interval
+        assertEquals(2, broker.history().size(), "a waiting event goes out at the next tick");
+    }
+
+    @Test
+    void aWakeUpDuringADrainMakesItDrainAgain() throws Exception {
+        OutboxRelay relay = relay();
+        EventPublisher publisher = publisher(relay);
+        // the broker takes the first record slowly; meanwhile a second event is written and its wake-up arrives
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        relay.producer = new Broker() {
+            @Override
+            public synchronized Future<RecordMetadata> send(ProducerRecord<String, String> record) {
+                if (sending.getCount() > 0) {
+                    sending.countDown();
+                    try {
+                        written.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.send(record);
+            }
+        };
+        publisher.publish("user.registered", "u-1", Map.of("userId", "u-1"));
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(relay::drain);
+        sending.await();
+        publisher.publish("user.registered", "u-2", Map.of("userId", "u-2"));
+        relay.enabled = true; // wakeUp() only flags the running drain here: its scheduler call fails without one
+        try {
+            relay.wakeUp();
+        } catch (NullPointerException noSchedulerInAUnitTest) {
+            // the flag is set before the scheduler is asked
+        }
+        assertEquals(0, relay.drain(), "a second drain does not run beside the first");
+        written.countDown();
+        assertEquals(2, first.get(), "the running drain went round again for the event written during it");
     }
 }

@@ -1,5 +1,6 @@
 package com.autopilotmonster.vendor.domain;
 
+import com.autopilotmonster.common.data.Exists;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -69,7 +70,7 @@ public class Balances {
     }
 
     public boolean holds(String vendorId, String currency, String opId) {
-        return balances().countDocuments(Filters.and(Filters.eq("_id", id(vendorId, currency)), Filters.eq("ops", opId))) > 0;
+        return Exists.any(balances(), Filters.and(Filters.eq("_id", id(vendorId, currency)), Filters.eq("ops", opId)));
     }
 
     public void forget(String vendorId, String currency, String opId) {
