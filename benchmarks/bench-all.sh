@@ -163,6 +163,11 @@ bench_all() {
       -Dbench.seconds="$seconds" 2>&1 | tee -a "$BENCH_OUT/checkout.txt" | sed -n 's/^=> \([0-9.]*\) orders.*p50 \([0-9]*\) ms.*/\1 \2/p')
     checkout+=("${line:-0 0}")
   done
+  # the store alone (one client, scratch database): which part of the checkout figure is the store's
+  local store_r
+  store_r=$(mvn -B -q -o -pl benchmarks exec:java -Dexec.args=store -Dbench.seconds=5 2>&1 | tee "$BENCH_OUT/store.txt" \
+    | sed -n 's/^=> store round trips\/s (one client): insert \([0-9]*\), find by id \([0-9]*\), findOneAndUpdate \([0-9]*\).*/\1 \2 \3/p')
+  store_r=(${store_r:-0 0 0})
 
   echo
   echo "==> results ($(date -u '+%Y-%m-%d %H:%M UTC'); rows and targets as in the performance issue)"
@@ -210,6 +215,9 @@ bench_all() {
       "$(bench_at_least "${c[0]}" 40 && echo yes || echo no)"
     i=$((i + 1))
   done
+  bench_row "local store alone, one client (round trips/s)" "insert ${store_r[0]}, find by id ${store_r[1]}, findOneAndUpdate ${store_r[2]}" "-" "-" "-" "-"
+  bench_row "store time per order at ~74 round trips (orders/s, one client)" \
+    "$(awk -v i="${store_r[0]}" -v f="${store_r[1]}" -v u="${store_r[2]}" 'BEGIN{ if (i*f*u == 0) print "-"; else printf "%.1f", 1 / ((12/i + 30/f + 32/u)) }')" "-" "-" "-" "-"
   printf '%s\n' "${BENCH_ROWS[@]}" > "$BENCH_OUT/results.md"
   if [ "${BENCH_PROFILE:-1}" = 1 ]; then
     echo

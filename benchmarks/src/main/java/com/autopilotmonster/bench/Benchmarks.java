@@ -31,12 +31,13 @@ public final class Benchmarks {
                     System.getProperty("bench.sandbox-secret", "whsec_autopilot_sandbox_local_only"),
                     Integer.getInteger("bench.threads", 4), each);
             case "seed" -> CatalogSeed.run();
+            case "store" -> StoreBenchmark.run(each);
             case "chaos" -> com.autopilotmonster.bench.chaos.ChaosSuite.run();
             case "catalog" -> CatalogBenchmark.run(System.getProperty("bench.marketplace", "http://localhost:4003"), each);
             case "blog" -> BlogBenchmark.run(System.getProperty("bench.content", "http://localhost:4008"), each);
             case "jfr" -> JfrTopFrames.run(java.nio.file.Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 15);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; available: auth, gateway, catalog, blog, cart, checkout, seed, chaos, jfr FILE [ROWS]");
+                System.err.println("unknown benchmark '" + which + "'; available: auth, gateway, catalog, blog, cart, checkout, store, seed, chaos, jfr FILE [ROWS]");
                 System.exit(2);
             }
         }

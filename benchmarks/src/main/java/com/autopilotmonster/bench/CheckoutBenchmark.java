@@ -6,6 +6,11 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +25,9 @@ final class CheckoutBenchmark {
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"(AM-[0-9A-Z-]+)\"");
     private static final Pattern INTENT = Pattern.compile("\"paymentIntentId\":\"([^\"]+)\"");
     private static final Pattern MINOR = Pattern.compile("\"amountMinor\":(\\d+)");
+    private static final Pattern STATUS = Pattern.compile("(/api/\\S*?)(/AM-[^/ ]+)?(/[a-z]+)? answered (\\d+)");
+    /** Why journeys failed: step and status (or the exception type), counted over the measured run. */
+    private static final Map<String, LongAdder> FAILURES = new ConcurrentHashMap<>();
     private static final String BILLING = "{\"billingAddress\":{\"name\":\"Bench Buyer\",\"email\":\"bench@example.test\","
             + "\"address\":\"1 Load St\",\"city\":\"Springfield\",\"country\":\"US\",\"zip\":\"12345\"}}";
 
@@ -52,11 +60,15 @@ final class CheckoutBenchmark {
                 journey(cart, order, sandboxSecret, users.get(t), products.get(t));
             }
         }
+        FAILURES.clear();
         LoadRun.Result result = LoadRun.run("checkout: cart+order+pay+webhook", threads, each,
                 t -> journey(cart, order, sandboxSecret, users.get(t), products.get(t)));
         System.out.println(result);
         System.out.printf("=> %.1f orders created and paid per second; journey p50 %.0f ms, p99 %.0f ms%n",
                 result.perSecond(), result.p50Ms(), result.p99Ms());
+        if (!FAILURES.isEmpty()) {
+            System.out.println("failed journeys by step and answer: " + new TreeMap<>(FAILURES));
+        }
     }
 
     /** One customer's checkout; true when the webhook completed the order. */
@@ -76,7 +88,18 @@ final class CheckoutBenchmark {
                     match(MINOR, payment)).timeout(Duration.ofSeconds(30)).build();
             return send(webhook, 200).contains("\"applied\"");
         } catch (Exception e) {
+            FAILURES.computeIfAbsent(reason(e), k -> new LongAdder()).increment();
             return false;
         }
+    }
+
+    /** "POST /api/orders 422" style: the step that failed and its status, else the exception's type. */
+    private static String reason(Exception e) {
+        Matcher m = STATUS.matcher(String.valueOf(e.getMessage()));
+        if (m.find()) {
+            return m.group(1) + (m.group(2) == null ? "" : "/{id}") + (m.group(3) == null ? "" : m.group(3))
+                    + " " + m.group(4);
+        }
+        return e.getClass().getSimpleName();
     }
 }
