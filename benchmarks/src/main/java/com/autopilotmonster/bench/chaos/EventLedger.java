@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,10 +17,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
 
 /**
  * What really reached the broker: every record of a topic, read from the beginning up to its current end
- * without a consumer group, as the CloudEvents id ({@code ce_id} header) of each record per order id.
+ * without a consumer group, as the CloudEvents id ({@code ce_id} header) of each record per order id, and the
+ * payload of the first record of each order that names one of the load's products (the topic also holds
+ * every other run's and test's orders).
  */
 final class EventLedger {
 
@@ -31,8 +35,15 @@ final class EventLedger {
         this.bootstrap = bootstrap;
     }
 
-    /** order id -> the ce_id of each record about it (a repeated id is a redelivery, a new id a second event). */
-    Map<String, List<String>> read(String topic) {
+    /**
+     * @param ids      order id -> the ce_id of each record about it (a repeated id is a redelivery, a new id a
+     *                 second event)
+     * @param payloads order id -> its first record's payload, for the orders of the load's products only
+     */
+    record Records(Map<String, List<String>> ids, Map<String, Document> payloads) {
+    }
+
+    Records read(String topic, Set<String> products) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "chaos-ledger-" + UUID.randomUUID());
@@ -41,6 +52,7 @@ final class EventLedger {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         Map<String, List<String>> byOrder = new HashMap<>();
+        Map<String, Document> payloads = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -53,14 +65,18 @@ final class EventLedger {
                     throw new IllegalStateException("could not read " + topic + " to its end within 2 minutes");
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                    Matcher m = ORDER_ID.matcher(record.value() == null ? "" : record.value());
+                    String value = record.value() == null ? "" : record.value();
+                    Matcher m = ORDER_ID.matcher(value);
                     if (m.find()) {
                         byOrder.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(header(record, "ce_id"));
+                        if (!payloads.containsKey(m.group(1)) && products.stream().anyMatch(value::contains)) {
+                            payloads.put(m.group(1), Document.parse(value));
+                        }
                     }
                 }
             }
         }
-        return byOrder;
+        return new Records(byOrder, payloads);
     }
 
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
