@@ -14,10 +14,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 
 /**
@@ -42,6 +42,8 @@ public class SigningKeys {
 
     private RsaJsonWebKey current;
     private final List<RsaJsonWebKey> published = new ArrayList<>();
+    /** The keys never change while the application runs: the document is written once, not per request. */
+    private String jwksJson;
 
     /** Loads the key at start-up, so a missing or refused key stops the application, not its first login. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -64,6 +66,7 @@ public class SigningKeys {
                 DevelopmentKey.refuseOutsideLocalRun(previous, local, "verify");
                 published.add(describe(previous));
             }
+            jwksJson = new JsonWebKeySet(published).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         } catch (IllegalStateException e) {
             throw e;
         } catch (Exception e) {
@@ -87,9 +90,8 @@ public class SigningKeys {
         return current.getKeyId();
     }
 
-    /** The JWKS document: public parts only. */
-    public Map<String, Object> jwks() {
-        return Map.of("keys", published.stream()
-                .map(k -> k.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)).toList());
+    /** The JWKS document (JSON): public parts only. */
+    public String jwks() {
+        return jwksJson;
     }
 }

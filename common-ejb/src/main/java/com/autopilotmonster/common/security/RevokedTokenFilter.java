@@ -6,9 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -30,9 +32,15 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
     @Inject
     TokenStatus tokenStatus;
 
+    @Inject
+    @ConfigProperty(name = "mp.jwt.token.header", defaultValue = HttpHeaders.AUTHORIZATION)
+    String tokenHeader;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (jwt == null || jwt.getRawToken() == null) {
+        // most requests carry no token (health probes, public catalog reads): skip resolving the JWT proxy; the
+        // header is the one MP JWT reads the token from (Authorization, or Cookie where so configured)
+        if (request.getHeaderString(tokenHeader) == null || jwt == null || jwt.getRawToken() == null) {
             return;
         }
         try {
