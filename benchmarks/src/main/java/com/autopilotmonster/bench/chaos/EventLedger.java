@@ -70,13 +70,21 @@ final class EventLedger {
                     if (m.find()) {
                         byOrder.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(header(record, "ce_id"));
                         if (!payloads.containsKey(m.group(1)) && products.stream().anyMatch(value::contains)) {
-                            payloads.put(m.group(1), Document.parse(value));
+                            parse(value).ifPresent(d -> payloads.put(m.group(1), d));
                         }
                     }
                 }
             }
         }
         return new Records(byOrder, payloads);
+    }
+
+    private static java.util.Optional<Document> parse(String json) {
+        try {
+            return java.util.Optional.of(Document.parse(json));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // not this platform's JSON: its ids above are all the check needs
+        }
     }
 
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {

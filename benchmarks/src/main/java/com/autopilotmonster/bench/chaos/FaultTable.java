@@ -41,6 +41,10 @@ final class FaultTable {
         out.append(String.format("- marketplace sales counters equal to the paid quantities: %d of %d products%s%n",
                 result.productsChecked() - result.salesMismatches().size(), result.productsChecked(),
                 result.salesMismatches().isEmpty() ? "" : " " + result.salesMismatches()));
+        out.append(String.format("- orders announced on the broker (order.created for a load product) that the order "
+                        + "service no longer has (acknowledged, then lost by the store): %d%s%n", result.ordersNotKept().size(),
+                result.ordersNotKept().isEmpty() ? "" : " " + result.ordersNotKept().subList(0,
+                        Math.min(10, result.ordersNotKept().size()))));
         out.append(String.format("- carts emptied by their last order: %d of %d (customers whose last journey stopped "
                         + "before ordering are not counted)%n", result.cartsChecked() - result.cartsNotEmptied(),
                 result.cartsChecked()));

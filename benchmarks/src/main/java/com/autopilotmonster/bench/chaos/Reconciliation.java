@@ -6,12 +6,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * After the load: every order the order service holds must have exactly one {@code order.created} record on
  * the broker, every paid order exactly one {@code payment.success} (and an unpaid one none); each load product's
  * sales counter must equal the quantity of its paid orders; the cart of each customer whose last journey
- * placed its order must be empty. Events may still be on their way from an outbox when the load stops, so the
+ * placed its order must be empty; every order the broker announced for a load product must still be there
+ * ({@link BrokerOrders}: a store that lost acknowledged writes shows here, and a counter that disagrees with
+ * the broker's paid quantity too). Events may still be on their way from an outbox when the load stops, so the
  * check is repeated until it holds or the settle time is over; the last result is reported.
  */
 final class Reconciliation {
@@ -19,7 +23,8 @@ final class Reconciliation {
     /** The outcome: totals over the whole run and what disagreed. */
     record Result(int orders, int paidOrders, int lostCreated, int lostPaid, int duplicateRecords, int secondEvents,
                   int unpaidWithPaymentEvent, List<String> salesMismatches, int productsChecked,
-                  int cartsChecked, int cartsNotEmptied, Duration settledAfter, boolean consistent) {
+                  int cartsChecked, int cartsNotEmptied, List<String> ordersNotKept, Duration settledAfter,
+                  boolean consistent) {
     }
 
     private final ChaosSettings settings;
@@ -55,8 +60,12 @@ final class Reconciliation {
             row.duplicates = 0;
             row.secondEvents = 0;
         }
-        Map<String, List<String>> created = ledger.read("order.created");
-        Map<String, List<String>> paidEvents = ledger.read("payment.success");
+        Set<String> products = customers.stream().map(c -> c.productId).collect(Collectors.toSet());
+        EventLedger.Records createdRecords = ledger.read("order.created", products);
+        EventLedger.Records paidRecords = ledger.read("payment.success", products);
+        Map<String, List<String>> created = createdRecords.ids();
+        Map<String, List<String>> paidEvents = paidRecords.ids();
+        Set<String> known = new HashSet<>();
         int orders = 0;
         int paidOrders = 0;
         int lostCreated = 0;
@@ -68,6 +77,7 @@ final class Reconciliation {
         for (CheckoutLoad.Customer customer : customers) {
             for (PlacedOrders.Order order : placed.ordersOf(customer)) {
                 FaultRow row = rowOf(rows, order);
+                known.add(order.orderId());
                 orders++;
                 row.orders++;
                 List<String> createdIds = created.getOrDefault(order.orderId(), List.of());
@@ -96,14 +106,17 @@ final class Reconciliation {
                 }
             }
         }
+        Map<String, Long> soldOnBroker = BrokerOrders.paidQuantities(paidRecords.payloads().values(), products);
         List<String> salesMismatches = new ArrayList<>();
         for (CheckoutLoad.Customer customer : customers) {
             long counted = placed.salesOf(customer.productId, adminToken);
             long expected = soldByProduct.getOrDefault(customer.productId, 0L);
             if (counted != expected) {
-                salesMismatches.add(customer.productId + ": counter " + counted + ", paid quantity " + expected);
+                salesMismatches.add(customer.productId + ": counter " + counted + ", paid quantity " + expected
+                        + " (payment.success on the broker: " + soldOnBroker.getOrDefault(customer.productId, 0L) + ")");
             }
         }
+        List<String> notKept = BrokerOrders.notKept(createdRecords.payloads(), known);
         int cartsChecked = 0;
         int notEmptied = 0;
         for (CheckoutLoad.Customer customer : customers) {
@@ -115,9 +128,9 @@ final class Reconciliation {
             }
         }
         boolean consistent = lostCreated == 0 && lostPaid == 0 && second == 0 && unpaidWithEvent == 0
-                && salesMismatches.isEmpty() && notEmptied == 0;
+                && salesMismatches.isEmpty() && notEmptied == 0 && notKept.isEmpty();
         return new Result(orders, paidOrders, lostCreated, lostPaid, duplicates, second, unpaidWithEvent,
-                salesMismatches, customers.size(), cartsChecked, notEmptied, after, consistent);
+                salesMismatches, customers.size(), cartsChecked, notEmptied, notKept, after, consistent);
     }
 
     /** The phase during which the order was placed (by the order service's clock, the same machine's). */
