@@ -1,5 +1,6 @@
 package com.autopilotmonster.marketplace.api;
 
+import com.autopilotmonster.common.api.JsonbSettings;
 import com.autopilotmonster.common.api.Page;
 import com.autopilotmonster.common.api.PageRequest;
 import com.autopilotmonster.common.api.ResponseMessage;
@@ -32,6 +33,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -57,12 +60,25 @@ public class ProductResource {
     @GET
     @PermitAll
     @Operation(summary = "List active products: filters, sort (newest, oldest, price_asc, price_desc, rating, popular, "
-            + "downloads, name), search q/search over name, description and tags (name matches first), paging")
-    public Page<ProductView> list(@BeanParam @Valid ProductListParams params, @BeanParam @Valid PageRequest paging) {
-        if (params.status != null && !currentUser.isAdmin()) {
-            throw ApiException.forbidden("Only admins may list products by status");
+            + "downloads, name), search q/search over name, description and tags (name matches first), paging. "
+            + "data is {products: [Product], pagination: {total, page, limit, pages, totalPages, hasNextPage, hasPrevPage}}")
+    public Response list(@BeanParam @Valid ProductListParams params, @BeanParam @Valid PageRequest paging) {
+        if (params.status != null) {
+            if (!currentUser.isAdmin()) {
+                throw ApiException.forbidden("Only admins may list products by status");
+            }
+            // the moderation views are never cached: answered the usual way (EnvelopeFilter, JSON-B)
+            return Response.ok(queries.list(params.filter(), paging).map(ProductView::of).named("products")).build();
         }
-        return queries.list(params.filter(), paging).map(ProductView::of).named("products");
+        // the cached answer is written as it is: JSON-B runs only when a page is computed, not on a hit
+        byte[] data = queries.publicListJson(params.filter(), paging, ProductResource::listData);
+        return Response.ok(EnvelopeJson.success(data, Instant.now()), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The listing's {@code data} member as JSON, exactly as the envelope of a returned {@code Page} carries it. */
+    static byte[] listData(Page<Product> page) {
+        return JsonbSettings.jsonb().toJson(page.map(ProductView::of).named("products").data())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @GET

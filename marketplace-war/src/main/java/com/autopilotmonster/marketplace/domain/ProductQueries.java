@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -43,14 +44,22 @@ public class ProductQueries {
         return database.getCollection(Product.COLLECTION);
     }
 
-    /** A public (cached) or vendor/admin (uncached, {@code status} set) listing. */
+    /** A listing straight from the store, never cached: the admin moderation views ({@code status} set). */
     public Page<Product> list(ProductFilter filter, PageRequest paging) {
-        if (filter.status() != null) { // admin moderation views are never cached
-            return query(filter, paging);
+        return query(filter, paging);
+    }
+
+    /**
+     * The public listing's answer as JSON, from the cache, else {@code render}ed from the store and cached: the
+     * serialised answer is cached, not the products, so a hit is written out as it is.
+     */
+    public byte[] publicListJson(ProductFilter filter, PageRequest paging, Function<Page<Product>, byte[]> render) {
+        if (filter.status() != null) {
+            throw new IllegalArgumentException("a listing by status is not public");
         }
-        String key = "list:" + CatalogCache.digest(filter.cacheKey() + "|" + paging.page() + "|" + paging.limit());
-        ProductPage page = cache.get(key, ProductPage.class, () -> Optional.of(pageOf(filter, paging)), null);
-        return new Page<>(page.items(), paging.page(), paging.limit(), page.total());
+        // "listing:", not the earlier "list:" (a cached ProductPage): another shape under another name
+        String key = "listing:" + CatalogCache.digest(filter.cacheKey() + "|" + paging.page() + "|" + paging.limit());
+        return cache.json(key, () -> Optional.of(render.apply(query(filter, paging))));
     }
 
     /** A vendor's own products in every status (or one status). */
