@@ -87,9 +87,8 @@ public class Ledger {
                     .append("discount", line.discount().toPlainString())
                     .append("availableAt", Date.from(availableAt)).append("createdAt", Date.from(at))
                     .append("applied", true);
-            if (insert(entry)) {
-                vendors.addRevenue(line.vendorId(), gross);
-            }
+            Document stored = insertOrFind(entry);
+            vendors.addRevenue(line.vendorId(), gross, stored.getString("_id"));
         }
         if (current.holding().isZero() || current.holding().isNegative()) {
             lines.stream().map(Line::vendorId).distinct().forEach(this::settle);
@@ -137,26 +136,33 @@ public class Ledger {
                     .append("refundOf", credit == null ? null : credit.getString("_id"))
                     .append("availableAt", Date.from(at)).append("createdAt", Date.from(at)).append("releasedAt", new Date())
                     .append("applied", reversed);
-            if (insert(debit)) {
-                vendors.addRevenue(line.vendorId(), -gross);
-                if (!reversed) {
-                    applyToBalance(debit);
-                }
+            // a repeat (redelivery after an interrupted run) finishes what the first run may not have done;
+            // each step is guarded by the entry's id
+            Document stored = insertOrFind(debit);
+            vendors.addRevenue(line.vendorId(), -gross, stored.getString("_id"));
+            if (!stored.getBoolean("applied", false)) {
+                applyToBalance(stored);
             }
         }
     }
 
-    private boolean insert(Document entry) {
+    /** The entry as stored: this one, or the one a previous run of the same event wrote (unique per event and product). */
+    private Document insertOrFind(Document entry) {
         try {
             entries().insertOne(entry);
-            return true;
+            return entry;
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                LOG.info(() -> "ledger entry for event " + entry.get("eventId") + " product " + entry.get("productId")
-                        + " exists; redelivery ignored");
-                return false;
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
             }
-            throw e;
+            LOG.info(() -> "ledger entry for event " + entry.get("eventId") + " product " + entry.get("productId")
+                    + " exists; finishing its follow-ups only");
+            Document stored = entries().find(Filters.and(Filters.eq("eventId", entry.get("eventId")),
+                    Filters.eq("productId", entry.get("productId")))).first();
+            if (stored == null) {
+                throw e;
+            }
+            return stored;
         }
     }
 

@@ -11,6 +11,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -182,9 +183,20 @@ public class Vendors {
     }
 
     /** Gross sales in the vendor's record (the ledger holds the exact per-currency money). */
-    public void addRevenue(String vendorId, long grossCents) {
-        vendors().updateOne(Filters.eq("_id", vendorId), Updates.inc("totalRevenueCents", grossCents));
+    /**
+     * Counts a ledger entry's gross into the vendor's revenue once: the entry id goes into the vendor in the same
+     * update, guarded by the vendor's last {@value #REMEMBERED_ENTRIES} entry ids. The ledger entry is written
+     * first and the consumer's marker last, so a handler interrupted in between runs again on redelivery (right
+     * after, before any later event of its partition) and must neither skip nor repeat this count.
+     */
+    public void addRevenue(String vendorId, long grossCents, String entryId) {
+        vendors().updateOne(Filters.and(Filters.eq("_id", vendorId), Filters.ne(REVENUE_ENTRIES, entryId)),
+                Updates.combine(Updates.inc("totalRevenueCents", grossCents),
+                        Updates.pushEach(REVENUE_ENTRIES, List.of(entryId), new PushOptions().slice(-REMEMBERED_ENTRIES))));
     }
+
+    static final String REVENUE_ENTRIES = "revenueEntryIds";
+    static final int REMEMBERED_ENTRIES = 50;
 
     public void countProduct(String vendorId, int delta) {
         vendors().updateOne(Filters.eq("_id", vendorId), Updates.inc("productsCount", (long) delta));
