@@ -2,14 +2,14 @@ package com.autopilotmonster.infra;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server). Its backend is chosen by {@code STORE_BACKEND}:
- * {@code file} (default) keeps the data in an H2 MVStore file, so it survives restarts; {@code memory} keeps it
+ * {@code file} (default) keeps the data in an H2 MVStore file, so it survives restarts - also a SIGKILL, as each
+ * write is on file before it is acknowledged ({@link JournaledH2Backend}); {@code memory} keeps it
  * in the heap only, so that a benchmark can tell which part of a figure is the local store's file. No real mongod
  * can be installed here; production points MONGODB_URI at real MongoDB.
  */
@@ -26,7 +26,7 @@ public final class MongoDaemon {
             case "memory" -> new MemoryBackend();
             case "file" -> {
                 Files.createDirectories(file.getParent());
-                yield new H2Backend(file.toString());
+                yield JournaledH2Backend.open(file.toString());
             }
             default -> throw new IllegalArgumentException("STORE_BACKEND must be file or memory, not " + kind);
         };

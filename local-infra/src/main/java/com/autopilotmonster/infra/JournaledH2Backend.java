@@ -1,0 +1,69 @@
+package com.autopilotmonster.infra;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The H2 file backend, but a write is on file before it is acknowledged - as a real MongoDB acknowledges a
+ * journaled write. Plain {@link H2Backend} answers once the write is in memory and lets MVStore's background
+ * thread save about once a second, so a SIGKILL (the fault suite kills the store) lost the acknowledged writes of
+ * the last second. {@code commit()} writes the chunk to the file (no fsync: it survives the process, not a power
+ * cut - enough for a local store) and returns only when it is written; concurrent writers queue on MVStore's
+ * store lock, and a commit that finds nothing unsaved returns at once.
+ */
+final class JournaledH2Backend extends H2Backend {
+
+    /**
+     * MVStore keeps a replaced chunk 45 s by default (in case the disk had not flushed it yet), so a commit per
+     * write grew the file to ~50 MB under a checkout load; 2 s is plenty, as a SIGKILL loses nothing the process
+     * has written.
+     */
+    static final int RETENTION_MILLIS = 2_000;
+
+    /** Commands that change data; compared ignoring case, as the server itself does. */
+    private static final Set<String> WRITES = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        WRITES.addAll(List.of("insert", "update", "delete", "findAndModify", "create", "drop", "dropDatabase",
+                "createIndexes", "dropIndexes", "renameCollection"));
+    }
+
+    private JournaledH2Backend(MVStore store) {
+        super(store);
+    }
+
+    static JournaledH2Backend open(String file) {
+        MVStore store = new MVStore.Builder().fileName(file).open();
+        store.setRetentionTime(RETENTION_MILLIS);
+        return new JournaledH2Backend(store);
+    }
+
+    /**
+     * Every command of a current driver arrives as an OP_MSG (the legacy OP_QUERY path is used by no driver this
+     * project runs); its name is the document's first key.
+     */
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        Document answer = super.handleMessage(message);
+        Document query = message.getDocument();
+        if (writes(query.keySet().iterator().next(), query)) {
+            commit();
+        }
+        return answer;
+    }
+
+    private static boolean writes(String command, Document query) {
+        if (WRITES.contains(command)) {
+            return true;
+        }
+        // an aggregation writes only through an $out or $merge stage
+        return "aggregate".equalsIgnoreCase(command) && query.get("pipeline") instanceof List<?> stages
+                && stages.stream().anyMatch(s -> s instanceof Document d
+                        && (d.containsKey("$out") || d.containsKey("$merge")));
+    }
+}
