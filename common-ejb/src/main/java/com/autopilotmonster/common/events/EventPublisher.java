@@ -51,7 +51,7 @@ public class EventPublisher {
     public String publish(String topic, String key, Object payload) {
         OutboxEvent event = event(topic, key, payload);
         database.getCollection(OutboxEvent.COLLECTION).insertOne(event.toDocument());
-        relay.wakeUp();
+        relay.wakeUp(OutboxEvent.COLLECTION, event.id());
         return event.id();
     }
 
@@ -78,6 +78,12 @@ public class EventPublisher {
     /** After a write that carried embedded events: deliver now instead of at the next poll. */
     public void written() {
         relay.wakeUp();
+    }
+
+    /** After the insert or update of the document {@code id} of {@code collection} that carries events: the relay
+     *  sends them by id, without querying the collection for pending events. */
+    public void written(String collection, Object id) {
+        relay.wakeUp(collection, id);
     }
 
     /** The platform's JSON-B settings; a unit test without a JSON-B provider replaces it. */

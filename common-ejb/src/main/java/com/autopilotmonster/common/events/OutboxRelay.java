@@ -27,6 +27,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +98,14 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     /** A wake-up that arrived while a drain was running: that drain may have read the outbox before the write. */
     private final AtomicBoolean requested = new AtomicBoolean();
+    /** Documents just written with events in them: a drain sends these by id, without querying for pending ones. */
+    private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
+    /** Whether the next drain queries every collection for pending events (start, poll sweep, a wake-up without id). */
+    private final AtomicBoolean sweep = new AtomicBoolean(true);
+
+    /** A document that holds pending events: an {@code outbox_events} entry or an embedded collection's state. */
+    private record Hint(String collection, Object id) {
+    }
     private volatile long lastDrainNanos;
     private volatile boolean drained;
     private ScheduledFuture<?> schedule;
@@ -120,8 +130,22 @@ public class OutboxRelay {
     /** Called after an event is recorded, so delivery does not wait for the next poll. */
     public void wakeUp() {
         if (enabled) {
+            sweep.set(true);
             requested.set(true);
-            scheduler.execute(this::drain);
+            scheduler.execute(this::drainRequested);
+        }
+    }
+
+    /**
+     * Called after the document {@code id} of {@code collection} was written with events in it: the drain sends
+     * them by id. Querying for pending events instead scans the whole collection on the local store (which keeps
+     * no index but unique ones), and orders only grow.
+     */
+    public void wakeUp(String collection, Object id) {
+        if (enabled) {
+            hints.add(new Hint(collection, id));
+            requested.set(true);
+            scheduler.execute(this::drainRequested);
         }
     }
 
@@ -133,11 +157,18 @@ public class OutboxRelay {
         }
     }
 
-    /**
-     * Sends what is pending; returns how many events were delivered. Only one drain runs at a time; a wake-up
-     * during a drain makes it drain again, so no recorded event waits for the next sweep.
-     */
+    /** Sends every pending event of every collection (a sweep); returns how many were delivered. */
     public int drain() {
+        sweep.set(true);
+        return drainRequested();
+    }
+
+    /**
+     * Sends what the wake-ups asked for (hinted documents, or a sweep); returns how many events were delivered.
+     * Only one drain runs at a time; a wake-up during a drain makes it drain again, so no recorded event waits for
+     * the next poll.
+     */
+    private int drainRequested() {
         int sent = 0;
         while (running.compareAndSet(false, true)) {
             requested.set(false);
@@ -150,8 +181,20 @@ public class OutboxRelay {
     }
 
     private int drainOnce() {
+        boolean full = sweep.getAndSet(false);
+        boolean swept = false;
         Scan scan = new Scan();
         try {
+            for (Hint hint = hints.poll(); hint != null; hint = hints.poll()) {
+                drainHinted(hint, scan);
+            }
+            if (scan.brokerFailed) {
+                full = true; // the next ticks retry what is left through sweeps; this one records what waits
+            }
+            if (!full) {
+                return scan.sent;
+            }
+            swept = true;
             drainTable(scan);
             for (String name : embeddedCollections.orElse("").split(",")) {
                 if (!scan.brokerFailed && !name.isBlank()) {
@@ -166,7 +209,9 @@ public class OutboxRelay {
             LOG.log(Level.FINE, "outbox drain interrupted", e);
             drained = false; // the store failed mid-drain: keep polling at the short interval
         } finally {
-            lastDrainNanos = System.nanoTime();
+            if (swept || !drained) {
+                lastDrainNanos = System.nanoTime(); // the idle sweep counts from the last query of every collection
+            }
             running.set(false);
         }
         return scan.sent;
@@ -177,22 +222,45 @@ public class OutboxRelay {
         List<Document> pending = outbox.find(Filters.eq("status", OutboxEvent.PENDING))
                 .sort(Sorts.ascending("createdAt", "_id")).limit(BATCH).into(new ArrayList<>());
         for (Document document : pending) {
-            if (scan.brokerFailed) {
-                scan.unsent(document.getDate("createdAt"));
-                continue;
+            relayTableEvent(outbox, document, scan);
+        }
+    }
+
+    /** A hinted document: sent by id if it still holds pending events (a sweep may have sent them already). */
+    private void drainHinted(Hint hint, Scan scan) {
+        if (OutboxEvent.COLLECTION.equals(hint.collection())) {
+            MongoCollection<Document> outbox = database.getCollection(OutboxEvent.COLLECTION);
+            Document document = outbox.find(Filters.and(Filters.eq("_id", hint.id()),
+                    Filters.eq("status", OutboxEvent.PENDING))).first();
+            if (document != null) {
+                relayTableEvent(outbox, document, scan);
             }
-            Outcome outcome = send(document, scan);
-            Object id = document.get("_id");
-            if (outcome == Outcome.SENT) {
-                outbox.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", OutboxEvent.SENT),
-                        Updates.set("sentAt", new Date())));
-            } else if (outcome == Outcome.PARKED) {
-                outbox.deleteOne(Filters.eq("_id", id));
-            } else {
-                outbox.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("attempts", 1),
-                        Updates.set("lastError", scan.error)));
-                scan.unsent(document.getDate("createdAt"));
+        } else {
+            MongoCollection<Document> states = database.getCollection(hint.collection());
+            Document holder = states.find(Filters.eq("_id", hint.id()))
+                    .projection(new Document(OutboxEvent.EMBEDDED_FIELD, 1)).first();
+            if (holder != null) {
+                relayEmbeddedEvents(states, holder, scan);
             }
+        }
+    }
+
+    private void relayTableEvent(MongoCollection<Document> outbox, Document document, Scan scan) {
+        if (scan.brokerFailed) {
+            scan.unsent(document.getDate("createdAt"));
+            return;
+        }
+        Outcome outcome = send(document, scan);
+        Object id = document.get("_id");
+        if (outcome == Outcome.SENT) {
+            outbox.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", OutboxEvent.SENT),
+                    Updates.set("sentAt", new Date())));
+        } else if (outcome == Outcome.PARKED) {
+            outbox.deleteOne(Filters.eq("_id", id));
+        } else {
+            outbox.updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("attempts", 1),
+                    Updates.set("lastError", scan.error)));
+            scan.unsent(document.getDate("createdAt"));
         }
     }
 
@@ -200,18 +268,22 @@ public class OutboxRelay {
         List<Document> holders = states.find(Filters.exists(OutboxEvent.EMBEDDED_FIELD + "._id"))
                 .projection(new Document(OutboxEvent.EMBEDDED_FIELD, 1)).limit(BATCH).into(new ArrayList<>());
         for (Document holder : holders) {
-            for (Document event : holder.getList(OutboxEvent.EMBEDDED_FIELD, Document.class, List.of())) {
-                if (scan.brokerFailed) {
-                    scan.unsent(event.getDate("time"));
-                    continue;
-                }
-                Outcome outcome = send(event, scan);
-                if (outcome == Outcome.BROKER_FAILED) {
-                    scan.unsent(event.getDate("time"));
-                } else {
-                    states.updateOne(Filters.eq("_id", holder.get("_id")), Updates.pull(OutboxEvent.EMBEDDED_FIELD,
-                            new Document("_id", event.get("_id"))));
-                }
+            relayEmbeddedEvents(states, holder, scan);
+        }
+    }
+
+    private void relayEmbeddedEvents(MongoCollection<Document> states, Document holder, Scan scan) {
+        for (Document event : holder.getList(OutboxEvent.EMBEDDED_FIELD, Document.class, List.of())) {
+            if (scan.brokerFailed) {
+                scan.unsent(event.getDate("time"));
+                continue;
+            }
+            Outcome outcome = send(event, scan);
+            if (outcome == Outcome.BROKER_FAILED) {
+                scan.unsent(event.getDate("time"));
+            } else {
+                states.updateOne(Filters.eq("_id", holder.get("_id")), Updates.pull(OutboxEvent.EMBEDDED_FIELD,
+                        new Document("_id", event.get("_id"))));
             }
         }
     }

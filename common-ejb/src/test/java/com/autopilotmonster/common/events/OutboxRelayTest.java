@@ -249,4 +249,43 @@ class OutboxRelayTest {
         written.countDown();
         assertEquals(2, first.get(), "the running drain went round again for the event written during it");
     }
+
+    @Test
+    void aHintedWriteIsSentByIdWithoutSweepingTheCollections() {
+        OutboxRelay relay = relay();
+        relay.enabled = true;
+        // the scheduler runs each task at once, on the caller's thread
+        relay.scheduler = (jakarta.enterprise.concurrent.ManagedScheduledExecutorService) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {jakarta.enterprise.concurrent.ManagedScheduledExecutorService.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("execute")) {
+                                ((Runnable) args[0]).run();
+                            }
+                            return null;
+                        });
+        EventPublisher publisher = publisher(relay);
+        relay.drain(); // the start's sweep
+        // another instance's order with an event it did not relay (no hint here): left to the next sweep
+        Document leftover = new Document("_id", "o-left");
+        publisher.embed(leftover, "order.created", "ORD-L", Map.of("orderId", "ORD-L"));
+        store.database.getCollection("orders").insertOne(leftover);
+
+        Document order = new Document("_id", "o-4");
+        publisher.embed(order, "order.created", "ORD-4", Map.of("orderId", "ORD-4"));
+        store.database.getCollection("orders").insertOne(order);
+        publisher.written("orders", "o-4");
+        String published = publisher.publish("user.registered", "u-4", Map.of("userId", "u-4"));
+
+        assertEquals(List.of("order.created", "user.registered"),
+                broker.history().stream().map(ProducerRecord::topic).toList(), "the hinted documents only");
+        assertEquals("ORD-4", broker.history().get(0).key());
+        assertEquals(published, headers(broker.history().get(1)).get("ce_id"));
+        assertEquals(OutboxEvent.SENT, store.database.getCollection(OutboxEvent.COLLECTION)
+                .find(Filters.eq("_id", published)).first().getString("status"));
+
+        relay.drain(); // a sweep finds the leftover
+        assertEquals("ORD-L", broker.history().get(2).key());
+        assertEquals(3, broker.history().size(), "nothing is sent twice");
+    }
 }

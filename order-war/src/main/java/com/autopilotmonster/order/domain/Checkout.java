@@ -113,7 +113,7 @@ public class Checkout {
         if (document == null) {
             throw new IllegalStateException("could not draw a free order number in 5 attempts");
         }
-        events.written();
+        events.written(Order.COLLECTION, document.get("_id"));
         return Order.from(document);
     }
 

@@ -103,7 +103,7 @@ public class PaymentEvents {
             return refused(now, event, PaymentStatus.PAID);
         }
         Order done = paid.get();
-        events.written();
+        events.written(Order.COLLECTION, new org.bson.types.ObjectId(done.id()));
         metrics.paid(done, event.provider());
         record(done, event, "applied", "paid; order completed");
         return "applied";
