@@ -56,7 +56,7 @@ public class EventPublisher {
     }
 
     /**
-     * Adds the event to a state document that is about to be inserted; call {@link #written()} after the insert.
+     * Adds the event to a state document that is about to be inserted; call {@link #written(String, Object)} after the insert.
      * @return the event id ({@code ce_id})
      */
     public String embed(Document state, String topic, String key, Object payload) {
@@ -69,19 +69,14 @@ public class EventPublisher {
 
     /**
      * The update part that records the event in the updated document (combine it with the state change of the
-     * same updateOne / findOneAndUpdate); call {@link #written()} after the update.
+     * same updateOne / findOneAndUpdate); call {@link #written(String, Object)} after the update.
      */
     public Bson push(String topic, String key, Object payload) {
         return Updates.push(OutboxEvent.EMBEDDED_FIELD, event(topic, key, payload).toEmbedded());
     }
 
-    /** After a write that carried embedded events: deliver now instead of at the next poll. */
-    public void written() {
-        relay.wakeUp();
-    }
-
     /** After the insert or update of the document {@code id} of {@code collection} that carries events: the relay
-     *  sends them by id, without querying the collection for pending events. */
+     *  sends them now and by id, without querying the collection for pending events. */
     public void written(String collection, Object id) {
         relay.wakeUp(collection, id);
     }

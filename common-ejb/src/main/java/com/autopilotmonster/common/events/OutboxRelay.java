@@ -103,9 +103,6 @@ public class OutboxRelay {
     /** Whether the next drain queries every collection for pending events (start, poll sweep, a wake-up without id). */
     private final AtomicBoolean sweep = new AtomicBoolean(true);
 
-    /** A document that holds pending events: an {@code outbox_events} entry or an embedded collection's state. */
-    private record Hint(String collection, Object id) {
-    }
     private volatile long lastDrainNanos;
     private volatile boolean drained;
     private ScheduledFuture<?> schedule;
@@ -374,6 +371,10 @@ public class OutboxRelay {
                 // sent events are kept for a while (diagnostics, replays), then removed by the store
                 new IndexModel(Indexes.ascending("sentAt"),
                         new IndexOptions().expireAfter(retentionSeconds, TimeUnit.SECONDS)));
+    }
+
+    /** A document that holds pending events: an {@code outbox_events} entry or an embedded collection's state. */
+    private record Hint(String collection, Object id) {
     }
 
     /** One drain's findings. */
