@@ -78,6 +78,11 @@ final class OpenTelemetryBridge implements TraceBridge {
             }
 
             @Override
+            public void detach() {
+                closeScope();
+            }
+
+            @Override
             public void failed(Throwable error) {
                 span.recordException(error);
                 span.setStatus(StatusCode.ERROR, error.getClass().getSimpleName());
@@ -85,9 +90,19 @@ final class OpenTelemetryBridge implements TraceBridge {
 
             @Override
             public void close() {
-                scope.close();
+                closeScope();
                 span.end();
             }
+
+            /** Once, and only on the thread that opened it (a scope belongs to its thread's context). */
+            private void closeScope() {
+                if (!scopeClosed) {
+                    scopeClosed = true;
+                    scope.close();
+                }
+            }
+
+            private boolean scopeClosed;
         };
     }
 }

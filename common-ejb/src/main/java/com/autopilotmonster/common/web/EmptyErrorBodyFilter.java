@@ -1,12 +1,16 @@
 package com.autopilotmonster.common.web;
 
 import com.autopilotmonster.common.problem.Problems;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
@@ -25,10 +29,36 @@ public class EmptyErrorBodyFilter extends HttpFilter implements jakarta.servlet.
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         BodyTrackingResponse tracking = new BodyTrackingResponse(response);
-        chain.doFilter(request, tracking);
+        AsyncTrackingRequest asyncTracking = new AsyncTrackingRequest(request);
+        chain.doFilter(asyncTracking, tracking);
         int status = response.getStatus();
-        if (status >= 400 && !tracking.bodyStarted && !response.isCommitted() && !request.isAsyncStarted()) {
+        if (status >= 400 && !tracking.bodyStarted && !response.isCommitted() && !asyncTracking.asyncStarted) {
             ServletProblems.write(response, Problems.forStatus(status, Problems.defaultDetail(status)));
+        }
+    }
+
+    /**
+     * Whether the request went asynchronous, as seen on this thread: another thread writes that answer, and may
+     * already have called {@code complete()} - after which {@code isAsyncStarted()} says false - while its status is
+     * set and its body still on the way (the gateway's proxy).
+     */
+    private static final class AsyncTrackingRequest extends HttpServletRequestWrapper {
+        private boolean asyncStarted;
+
+        AsyncTrackingRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public AsyncContext startAsync() {
+            asyncStarted = true;
+            return super.startAsync();
+        }
+
+        @Override
+        public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
+            asyncStarted = true;
+            return super.startAsync(request, response);
         }
     }
 

@@ -39,6 +39,47 @@ public final class RequestContext {
         CURRENT.remove();
     }
 
+    /**
+     * This request's context, to be bound on the thread that finishes the request (an asynchronous servlet answers
+     * from the HTTP client's thread): its error bodies and log lines then carry the request's id, path and trace.
+     * @return the context to bind there; binding it does nothing when this thread serves no request
+     */
+    public static Carried carry() {
+        String[] current = CURRENT.get();
+        return new Carried(current == null ? null : current.clone());
+    }
+
+    /** A request's context taken from its thread by {@link #carry()}. */
+    public static final class Carried {
+        private final String[] ids;
+
+        private Carried(String[] ids) {
+            this.ids = ids;
+        }
+
+        /** Makes the request's context current on this thread until the returned binding is closed. */
+        public Binding bind() {
+            String[] prior = CURRENT.get();
+            if (ids == null) {
+                return () -> { };
+            }
+            CURRENT.set(ids);
+            return () -> {
+                if (prior == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(prior);
+                }
+            };
+        }
+    }
+
+    /** The scope of a {@link Carried#bind()}: closing it restores what the thread had before. */
+    public interface Binding extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     public static String requestId() {
         String[] current = CURRENT.get();
         return current == null ? null : current[0];

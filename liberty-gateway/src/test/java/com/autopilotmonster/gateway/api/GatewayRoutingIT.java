@@ -104,6 +104,19 @@ class GatewayRoutingIT {
     }
 
     @Test
+    @Order(4)
+    void largeAnswersStreamThroughWithAndWithoutALength() {
+        String expected = StubUpstream.sha256(StubUpstream.largeBody());
+        for (String path : new String[] {"/api/content/files/big", "/api/content/files/big-chunked"}) {
+            Response response = given().get(path);
+            response.then().statusCode(200).header("X-Body-Sha256", expected);
+            byte[] body = response.asByteArray();
+            assertEquals(300_000, body.length, path);
+            assertEquals(expected, StubUpstream.sha256(body), path);
+        }
+    }
+
+    @Test
     @Order(5)
     void unknownPathsAreProblems() {
         given().get("/api/nothing-here").then().statusCode(404)
@@ -115,8 +128,10 @@ class GatewayRoutingIT {
     @Order(6)
     void aHangingServiceAnswers504InBoundedTime() {
         long start = System.nanoTime();
-        given().get("/api/vendors/hang").then().statusCode(504)
-                .contentType(containsString("application/problem+json"));
+        // answered from the HTTP client's thread: the problem still names the request it belongs to
+        given().header("X-Request-Id", "gw-hang-1").get("/api/vendors/hang").then().statusCode(504)
+                .contentType(containsString("application/problem+json")).header("X-Request-Id", "gw-hang-1")
+                .body("requestId", equalTo("gw-hang-1")).body("instance", equalTo("/api/vendors/hang"));
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertTrue(ms < 8000, "504 after " + ms + " ms");
         given().get("/api/content/still-fine").then().statusCode(200);

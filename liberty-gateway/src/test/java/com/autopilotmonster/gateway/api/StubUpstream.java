@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server standing in for a service that is not running during the gateway's tests: it answers
  * readiness, echoes what it received (method, path, query, forwarded headers, body size and SHA-256) and
- * sends back headers the gateway must pass through. {@code /hang} never answers in time.
+ * sends back headers the gateway must pass through. {@code /hang} never answers in time; {@code /big} and
+ * {@code /big-chunked} answer 300,000 bytes with and without a length.
  */
 final class StubUpstream {
 
@@ -88,6 +89,10 @@ final class StubUpstream {
         if (path.endsWith("/hang")) {
             sleep(30_000);
         }
+        if (path.endsWith("/big") || path.endsWith("/big-chunked")) {
+            replyLarge(exchange, path.endsWith("/big-chunked"));
+            return;
+        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
@@ -120,6 +125,27 @@ final class StubUpstream {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    /** An answer larger than the gateway reads whole: 300,000 random bytes, their SHA-256 in a header. */
+    static byte[] largeBody() {
+        byte[] bytes = new byte[300_000];
+        new java.util.Random(7).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void replyLarge(HttpExchange exchange, boolean chunked) throws IOException {
+        byte[] bytes = largeBody();
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.getResponseHeaders().set("X-Body-Sha256", sha256(bytes));
+        exchange.sendResponseHeaders(200, chunked ? 0 : bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            for (int offset = 0; offset < bytes.length; offset += 8192) {
+                out.write(bytes, offset, Math.min(8192, bytes.length - offset));
+                out.flush();
+            }
+        }
         exchange.close();
     }
 
