@@ -1,12 +1,11 @@
 package com.autopilotmonster.marketplace.domain;
 
+import com.autopilotmonster.common.data.AppliedOnce;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,9 +47,9 @@ public class ProductSales {
                 continue;
             }
             changed |= database.getCollection(Product.COLLECTION).updateOne(
-                    Filters.and(Filters.eq("_id", new ObjectId(sale.getKey())), Filters.ne(RECENT_SALES, saleId)),
+                    Filters.and(Filters.eq("_id", new ObjectId(sale.getKey())), AppliedOnce.notYet(RECENT_SALES, saleId)),
                     Updates.combine(Updates.inc("downloadCount", (long) quantity),
-                            Updates.pushEach(RECENT_SALES, List.of(saleId), new PushOptions().slice(-remembered))))
+                            AppliedOnce.remember(RECENT_SALES, saleId, remembered)))
                     .getModifiedCount() > 0;
         }
         if (changed) {

@@ -1,6 +1,7 @@
 package com.autopilotmonster.vendor.domain;
 
 import com.autopilotmonster.common.api.Page;
+import com.autopilotmonster.common.data.AppliedOnce;
 import com.autopilotmonster.common.events.EventPublisher;
 import com.autopilotmonster.common.problem.ApiException;
 import com.mongodb.ErrorCategory;
@@ -11,7 +12,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -182,7 +182,6 @@ public class Vendors {
         return new Page<>(items, page, limit, total);
     }
 
-    /** Gross sales in the vendor's record (the ledger holds the exact per-currency money). */
     /**
      * Counts a ledger entry's gross into the vendor's revenue once: the entry id goes into the vendor in the same
      * update, guarded by the vendor's last {@value #REMEMBERED_ENTRIES} entry ids. The ledger entry is written
@@ -190,9 +189,9 @@ public class Vendors {
      * after, before any later event of its partition) and must neither skip nor repeat this count.
      */
     public void addRevenue(String vendorId, long grossCents, String entryId) {
-        vendors().updateOne(Filters.and(Filters.eq("_id", vendorId), Filters.ne(REVENUE_ENTRIES, entryId)),
+        vendors().updateOne(Filters.and(Filters.eq("_id", vendorId), AppliedOnce.notYet(REVENUE_ENTRIES, entryId)),
                 Updates.combine(Updates.inc("totalRevenueCents", grossCents),
-                        Updates.pushEach(REVENUE_ENTRIES, List.of(entryId), new PushOptions().slice(-REMEMBERED_ENTRIES))));
+                        AppliedOnce.remember(REVENUE_ENTRIES, entryId, REMEMBERED_ENTRIES)));
     }
 
     static final String REVENUE_ENTRIES = "revenueEntryIds";
