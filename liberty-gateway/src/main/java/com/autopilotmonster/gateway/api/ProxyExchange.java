@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,15 +29,16 @@ import java.util.logging.Logger;
 /**
  * One client request's way through its route, after the servlet thread has let go of it: an attempt on an instance,
  * an idempotent retry on another when the first is unreachable or not ready, then the answer relayed or a problem
- * written, and the request completed exactly once (the route's bulkhead permit with it). The HTTP client calls back on
- * its own threads; each callback runs with the request's context (id, path and trace for error bodies and log
- * lines) and the application's class loader.
+ * written, and the request completed exactly once (the route's bulkhead permit with it). Answers are relayed on the
+ * server's managed executor, never on the HTTP client's threads (writing to a slow client blocks); each relay runs
+ * with the request's context (id, path and trace for error bodies and log lines) and the application's class loader.
  */
 final class ProxyExchange {
 
     private static final Logger LOG = Logger.getLogger(ProxyExchange.class.getName());
 
     private final HttpClient client;
+    private final Executor relays;
     private final Tracing tracing;
     private final long ejectNanos;
     private final Route route;
@@ -55,10 +57,11 @@ final class ProxyExchange {
      * @param request the upstream request without its target ({@link UpstreamRequests})
      * @param parentTrace W3C headers of the span each attempt's client span belongs to
      */
-    ProxyExchange(HttpClient client, Tracing tracing, long ejectMs, Route route, String method,
+    ProxyExchange(HttpClient client, Executor relays, Tracing tracing, long ejectMs, Route route, String method,
                   HttpRequest.Builder request, String pathAndQuery, boolean retryable, Map<String, String> parentTrace,
                   HttpServletResponse response, AsyncContext async) {
         this.client = client;
+        this.relays = relays;
         this.tracing = tracing;
         this.ejectNanos = ejectMs * 1_000_000L;
         this.route = route;
@@ -100,8 +103,8 @@ final class ProxyExchange {
         } finally {
             span.detach();
         }
-        client.sendAsync(outgoing, ResponseRelay.bodyHandler()).whenComplete((answer, error) ->
-                inRequestContext(() -> answered(upstream, attempt, span, answer, error)));
+        client.sendAsync(outgoing, ResponseRelay.bodyHandler()).whenCompleteAsync((answer, error) ->
+                inRequestContext(() -> answered(upstream, attempt, span, answer, error)), relays);
     }
 
     private void answered(Upstream upstream, int attempt, TraceSpan span, HttpResponse<InputStream> answer,

@@ -7,6 +7,8 @@ import com.autopilotmonster.common.web.TraceIdFilter;
 import com.autopilotmonster.gateway.domain.RequestPath;
 import com.autopilotmonster.gateway.domain.Route;
 import com.autopilotmonster.gateway.domain.RouteTable;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
@@ -35,6 +37,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The servlet thread checks the request (route, edge token, circuit, bulkhead) and hands it to a {@link ProxyExchange}
  * on the asynchronous servlet API; the non-blocking HTTP client answers it on its own threads, so a slow upstream
  * holds a connection and a bulkhead permit, not one of the gateway's threads.
+ * <p>
+ * On a JVM that sees fewer than three CPUs, the JDK's {@code HttpClient.sendAsync} hands every answer to a new thread
+ * (CompletableFuture's default executor when the common pool's parallelism is 1): the gateway's servers set
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism} (README "Gateway").
  */
 @WebServlet(name = "proxy", urlPatterns = "/api/*", asyncSupported = true, loadOnStartup = 1)
 public class ProxyServlet extends HttpServlet {
@@ -54,6 +60,10 @@ public class ProxyServlet extends HttpServlet {
 
     @Inject
     Tracing tracing;
+
+    /** Relays answers (Liberty's default managed executor: its threads grow with the load). */
+    @Resource
+    ManagedExecutorService relays;
 
     @Inject
     @ConfigProperty(name = "gateway.timeout-ms", defaultValue = "10000")
@@ -142,7 +152,7 @@ public class ProxyServlet extends HttpServlet {
         // the servlet thread is free while the upstream answers: the gateway's threads are not its concurrency limit
         AsyncContext async = request.startAsync();
         async.setTimeout(timeoutMs + ANSWER_STALL_MS);
-        new ProxyExchange(client, tracing, ejectMs, route, request.getMethod(), upstreamRequest, pathAndQuery,
+        new ProxyExchange(client, relays, tracing, ejectMs, route, request.getMethod(), upstreamRequest, pathAndQuery,
                 retryable, parent, response, async).start();
     }
 }
