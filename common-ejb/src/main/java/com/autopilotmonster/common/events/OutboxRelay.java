@@ -100,7 +100,7 @@ public class OutboxRelay {
     private final AtomicBoolean requested = new AtomicBoolean();
     /** Documents just written with events in them: a drain sends these by id, without querying for pending ones. */
     private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
-    /** Whether the next drain queries every collection for pending events (start, poll sweep, a wake-up without id). */
+    /** Whether the next drain queries every collection for pending events (start, idle poll, broker failure). */
     private final AtomicBoolean sweep = new AtomicBoolean(true);
 
     private volatile long lastDrainNanos;
@@ -121,15 +121,6 @@ public class OutboxRelay {
     void stop() {
         if (schedule != null) {
             schedule.cancel(false);
-        }
-    }
-
-    /** Called after an event is recorded, so delivery does not wait for the next poll. */
-    public void wakeUp() {
-        if (enabled) {
-            sweep.set(true);
-            requested.set(true);
-            scheduler.execute(this::drainRequested);
         }
     }
 

@@ -238,10 +238,10 @@ class OutboxRelayTest {
         publisher.publish("user.registered", "u-1", Map.of("userId", "u-1"));
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(relay::drain);
         sending.await();
-        publisher.publish("user.registered", "u-2", Map.of("userId", "u-2"));
-        relay.enabled = true; // wakeUp() only flags the running drain here: its scheduler call fails without one
+        String second = publisher.publish("user.registered", "u-2", Map.of("userId", "u-2"));
+        relay.enabled = true; // the wake-up only flags the running drain here: its scheduler call fails without one
         try {
-            relay.wakeUp();
+            relay.wakeUp(OutboxEvent.COLLECTION, second);
         } catch (NullPointerException noSchedulerInAUnitTest) {
             // the flag is set before the scheduler is asked
         }

@@ -105,7 +105,7 @@ public class ProxyServlet extends HttpServlet {
             return;
         }
         try {
-            forward(route, request, response);
+            forward(route, canonical, request, response);
         } catch (IOException | RuntimeException e) {
             // not handed over: the exchange gives the permit back when it finishes, here nobody else would
             route.bulkhead().release();
@@ -134,7 +134,8 @@ public class ProxyServlet extends HttpServlet {
         return trace;
     }
 
-    private void forward(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void forward(Route route, RequestPath canonical, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
         boolean retryable = IDEMPOTENT.contains(request.getMethod()) && !hasBody;
         // once per request: the server span the request filters did not see yet (common-ejb TraceIdFilter) names
@@ -147,7 +148,7 @@ public class ProxyServlet extends HttpServlet {
         }
         Map<String, String> parent = context.isEmpty() ? incomingTrace(request) : context;
         String query = request.getQueryString();
-        String pathAndQuery = CanonicalPath.of(request).forwarded() + (query == null ? "" : "?" + query);
+        String pathAndQuery = canonical.forwarded() + (query == null ? "" : "?" + query);
         HttpRequest.Builder upstreamRequest = UpstreamRequests.of(request, hasBody, clients.address(request), timeoutMs);
         // the servlet thread is free while the upstream answers: the gateway's threads are not its concurrency limit
         AsyncContext async = request.startAsync();
