@@ -156,12 +156,14 @@ bench_all() {
   fi
   catalog_r=($(bench_wrk 16 "$listing"))
 
-  local checkout=()
+  local checkout=() checkout_cpu=()
   for customers in 1 4 16; do
-    local line
-    line=$(mvn -B -q -o -pl benchmarks exec:java -Dexec.args=checkout -Dbench.threads=$customers \
-      -Dbench.seconds="$seconds" 2>&1 | tee -a "$BENCH_OUT/checkout.txt" | sed -n 's/^=> \([0-9.]*\) orders.*p50 \([0-9]*\) ms.*/\1 \2/p')
+    local out line
+    out=$(mvn -B -q -o -pl benchmarks exec:java -Dexec.args=checkout -Dbench.threads=$customers \
+      -Dbench.seconds="$seconds" 2>&1 | tee -a "$BENCH_OUT/checkout.txt")
+    line=$(sed -n 's/^=> \([0-9.]*\) orders.*p50 \([0-9]*\) ms.*/\1 \2/p' <<<"$out")
     checkout+=("${line:-0 0}")
+    checkout_cpu+=("$(sed -n 's/^=> CPU ms per paid order: //p' <<<"$out")")
   done
   # the store alone (one client, scratch database): which part of the checkout figure is the store's
   local store_r
@@ -215,6 +217,8 @@ bench_all() {
       "$(bench_at_least "${c[0]}" 40 && echo yes || echo no)"
     i=$((i + 1))
   done
+  # where the CPU of one order goes (every process on the same 2 cores): what bounds the figures above
+  bench_row "CPU per paid order, 4 customers (ms, by process)" "${checkout_cpu[1]:--}" "-" "-" "-" "-"
   bench_row "local store alone, one client (round trips/s)" "insert ${store_r[0]}, find by id ${store_r[1]}, findOneAndUpdate ${store_r[2]}" "-" "-" "-" "-"
   bench_row "store time per order at ~74 round trips (orders/s, one client)" \
     "$(awk -v i="${store_r[0]}" -v f="${store_r[1]}" -v u="${store_r[2]}" 'BEGIN{ if (i*f*u == 0) print "-"; else printf "%.1f", 1 / ((12/i + 30/f + 32/u)) }')" "-" "-" "-" "-"

@@ -67,12 +67,14 @@ final class CheckoutBenchmark {
             }
         }
         FAILURES.clear();
+        ProcessCpu before = ProcessCpu.now();
         LoadRun.Result result = LoadRun.run("checkout: cart+order+pay+webhook", threads, each,
                 t -> journey(cart, order, sandboxSecret, users.get(t * turns + next.getAndIncrement(t) % turns),
                         products.get(t)));
         System.out.println(result);
         System.out.printf("=> %.1f orders created and paid per second; journey p50 %.0f ms, p99 %.0f ms%n",
                 result.perSecond(), result.p50Ms(), result.p99Ms());
+        System.out.println("=> CPU ms per paid order: " + ProcessCpu.now().perUnit(before, result.ok()));
         if (!FAILURES.isEmpty()) {
             System.out.println("failed journeys by step and answer: " + new TreeMap<>(FAILURES));
         }

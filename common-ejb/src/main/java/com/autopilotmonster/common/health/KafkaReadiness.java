@@ -3,13 +3,13 @@ package com.autopilotmonster.common.health;
 import com.autopilotmonster.common.events.IdempotentConsumer;
 import com.autopilotmonster.common.events.KafkaAdmins;
 import com.autopilotmonster.common.events.OutboxRelay;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,10 +25,8 @@ import org.eclipse.microprofile.health.Readiness;
  * stalled outbox (oldest unsent event older than {@code outbox.stall-after-s}), parked events are in
  * {@code dead_events}, and incoming channels stopped by a nack. Off where {@code health.kafka.enabled=false}.
  * <p>
- * The broker is asked in the background and the check answers the last result at once: asking it inline made
- * every probe wait out the broker deadline (2 s) during an outage, longer than a probe's own timeout (Kubernetes:
- * 1 s by default), so probes counted a serving service as not ready - the fault suite saw all eight services
- * "DOWN" for the whole Kafka outage (README "Fault suite"). Only the very first probe waits for an answer.
+ * The broker is asked in the background ({@link LastAnswer}): the fault suite saw all eight services "DOWN" for the
+ * whole Kafka outage while probes waited out the broker's deadline (README "Fault suite").
  */
 @Readiness
 @ApplicationScoped
@@ -57,20 +55,23 @@ public class KafkaReadiness implements HealthCheck {
     Instance<IdempotentConsumer> consumers;
 
     @Inject
-    @ConfigProperty(name = "health.kafka.refresh-ms", defaultValue = "1000")
+    @ConfigProperty(name = "health.refresh-ms", defaultValue = "1000")
     long refreshMs;
 
     private volatile Admin admin;
-    private volatile HealthCheckResponse lastBroker;
-    private volatile long lastBrokerAt;
-    private final AtomicBoolean asking = new AtomicBoolean();
+    private LastAnswer brokerAnswer;
+
+    @PostConstruct
+    void init() {
+        brokerAnswer = new LastAnswer(refreshMs, this::askBroker);
+    }
 
     @Override
     public HealthCheckResponse call() {
         if (!enabled) {
             return HealthCheckResponse.named("kafka").up().withData("used", false).build();
         }
-        HealthCheckResponse broker = broker();
+        HealthCheckResponse broker = brokerAnswer.get();
         boolean brokerUp = broker.getStatus() == HealthCheckResponse.Status.UP;
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("kafka").up()
                 .withData("broker", brokerUp ? "UP" : "DOWN");
@@ -95,33 +96,12 @@ public class KafkaReadiness implements HealthCheck {
         return builder.withData("degraded", degraded).build();
     }
 
-    /** The last answer about the broker; a newer one is asked for in the background once it is older than refresh-ms. */
-    private HealthCheckResponse broker() {
-        HealthCheckResponse last = lastBroker;
-        if (last == null) {
-            return askBroker();
-        }
-        if (System.nanoTime() - lastBrokerAt > refreshMs * 1_000_000L && asking.compareAndSet(false, true)) {
-            TimedCheck.inBackground(() -> {
-                try {
-                    askBroker();
-                } finally {
-                    asking.set(false);
-                }
-            });
-        }
-        return last;
-    }
-
     private HealthCheckResponse askBroker() {
-        HealthCheckResponse answer = TimedCheck.run("kafka", timeoutMs, () -> {
+        return TimedCheck.run("kafka", timeoutMs, () -> {
             int brokers = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs))
                     .nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
             return bootstrapServers + " (" + brokers + " broker" + (brokers == 1 ? ")" : "s)");
         });
-        lastBroker = answer;
-        lastBrokerAt = System.nanoTime();
-        return answer;
     }
 
     private Admin admin() {

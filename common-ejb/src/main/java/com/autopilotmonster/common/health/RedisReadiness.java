@@ -1,5 +1,6 @@
 package com.autopilotmonster.common.health;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -9,7 +10,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import redis.clients.jedis.JedisPooled;
 
-/** Ready only while Redis answers PING. Off where {@code health.redis.enabled=false}. */
+/**
+ * Ready only while Redis answers PING, asked in the background ({@link LastAnswer}) so a probe is answered at once.
+ * Off where {@code health.redis.enabled=false}.
+ */
 @Readiness
 @ApplicationScoped
 public class RedisReadiness implements HealthCheck {
@@ -25,11 +29,22 @@ public class RedisReadiness implements HealthCheck {
     @ConfigProperty(name = "health.timeout-ms", defaultValue = "2000")
     long timeoutMs;
 
+    @Inject
+    @ConfigProperty(name = "health.refresh-ms", defaultValue = "1000")
+    long refreshMs;
+
+    private LastAnswer pings;
+
+    @PostConstruct
+    void init() {
+        pings = new LastAnswer(refreshMs, () -> TimedCheck.run("redis", timeoutMs, () -> redis.get().ping()));
+    }
+
     @Override
     public HealthCheckResponse call() {
         if (!enabled) {
             return HealthCheckResponse.named("redis").up().withData("used", false).build();
         }
-        return TimedCheck.run("redis", timeoutMs, () -> redis.get().ping());
+        return pings.get();
     }
 }

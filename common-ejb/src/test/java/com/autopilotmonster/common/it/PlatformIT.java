@@ -337,6 +337,15 @@ class PlatformIT {
             assertEquals("DOWN", check.get("status"));
             long probeMs = (System.nanoTime() - start) / 1_000_000;
             assertTrue(took.compareTo(READINESS_DEADLINE) < 0, "DOWN within 10 s, took " + probeMs + " ms");
+            // and answered at once: a probe gives up after its own timeout (Kubernetes: 1 s), and an unanswered
+            // probe says nothing about what is down
+            for (int i = 0; i < 5; i++) {
+                long asked = System.nanoTime();
+                given().get("/health/ready").then().statusCode(503);
+                long ms = (System.nanoTime() - asked) / 1_000_000;
+                assertTrue(ms < 1000, "readiness took " + ms + " ms while " + component + " was down");
+                Eventually.sleep(300);
+            }
             given().get("/health/live").then().statusCode(200);
             whileDown.run();
         } finally {
