@@ -1,5 +1,9 @@
 package com.autopilotmonster.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,16 +56,15 @@ final class ProcessCpu {
         if (p.pid() == ProcessHandle.current().pid()) {
             return Optional.of("load generator");
         }
-        List<String> args = p.info().arguments().map(List::of).orElse(List.of());
-        String command = p.info().command().orElse("");
+        List<String> args = arguments(p);
         int server = indexOfEnding(args, "ws-server.jar");
         if (server >= 0 && server + 1 < args.size()) {
             return Optional.of(args.get(server + 1));
         }
-        if (command.endsWith("redis-server")) {
-            return Optional.of("Redis");
-        }
         for (String arg : args) {
+            if (arg.contains("redis-server")) {
+                return Optional.of("Redis");
+            }
             if (arg.endsWith(".MongoDaemon")) {
                 return Optional.of("store");
             }
@@ -70,6 +73,19 @@ final class ProcessCpu {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The whole command line from {@code /proc}: {@code ProcessHandle.Info.arguments()} stops at a page, before the
+     * main class of a JVM with a long class path (the local infrastructure's daemons).
+     */
+    private static List<String> arguments(ProcessHandle p) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            return List.of(new String(raw, StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static int indexOfEnding(List<String> args, String suffix) {
