@@ -132,11 +132,13 @@ bench_all() {
 
   local jwks=/api/auth/.well-known/jwks.json
   # a server that just started runs interpreted code for its first thousands of requests: warm every measured
-  # path up (JIT) before the first figure, or the first rows would measure the compiler, not the server
-  echo "==> warming up the measured paths (${BENCH_WARMUP:-20} s each) ..."
+  # path up (JIT) before the first figure, or the first rows would measure the compiler, not the server; 60 s each
+  # since 2026-11-29: auth's JWKS kept climbing for minutes under load (3.8k, 5.6k, 9.9k, 16.4k, 17.2k req/s in
+  # successive 8 s rounds after 80 s of warm-up), so 20 s measured mostly the compiler on 2 cores
+  echo "==> warming up the measured paths (${BENCH_WARMUP:-60} s each) ..."
   for url in "http://127.0.0.1:4002/health/live" "http://127.0.0.1:4002$jwks" "http://127.0.0.1:4000$jwks" \
       "http://127.0.0.1:4003/api/marketplace/products?page=1&limit=20"; do
-    wrk -t2 -c16 -d"${BENCH_WARMUP:-20}s" "$url" >/dev/null 2>&1 || true
+    wrk -t2 -c16 -d"${BENCH_WARMUP:-60}s" "$url" >/dev/null 2>&1 || true
   done
   echo "==> measuring (each figure after a 3 s warm-up) ..."
   local node_r=() live_r=() jwks_r=() nginx_r=() fastify_r=() gw_r=() catalog_r=()
@@ -159,7 +161,7 @@ bench_all() {
   local checkout=() checkout_cpu=()
   # the checkout path is not among the warmed-up ones above: measured cold, its first run doubled the CPU per order
   # (2026-11-29: 146 ms, then 81, 58 and 56 ms in the next runs) - a warm-up run first, not counted
-  mvn -B -q -o -pl benchmarks exec:java -Dexec.args=checkout -Dbench.threads=4 -Dbench.seconds="${BENCH_WARMUP:-20}" \
+  mvn -B -q -o -pl benchmarks exec:java -Dexec.args=checkout -Dbench.threads=4 -Dbench.seconds="${BENCH_WARMUP:-60}" \
     >"$BENCH_OUT/checkout-warmup.txt" 2>&1 || true
   for customers in 1 4 16; do
     local out line

@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,7 @@ import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -38,18 +40,28 @@ public class ApplicationHealthServlet extends HttpServlet {
             "/ready", List.of(Readiness.Literal.INSTANCE),
             "/started", List.of(Startup.Literal.INSTANCE));
 
+    /**
+     * Built once: {@code Json.createObjectBuilder()} looks the JSON-P provider up on every call and
+     * {@code CDI.current().select(...)} resolves the beans again, per probe - on a path load balancers call often.
+     */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
+    private final Map<String, List<Instance<HealthCheck>>> checksByPath = new ConcurrentHashMap<>();
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("");
-        List<Annotation> kinds = KINDS.get(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+        String key = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        List<Annotation> kinds = KINDS.get(key);
         if (kinds == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         boolean up = true;
-        JsonArrayBuilder checks = Json.createArrayBuilder();
-        for (Annotation kind : kinds) {
-            Instance<HealthCheck> beans = CDI.current().select(HealthCheck.class, kind);
+        JsonArrayBuilder checks = JSON.createArrayBuilder();
+        List<Instance<HealthCheck>> selected = checksByPath.computeIfAbsent(key, k -> kinds.stream()
+                .map(kind -> CDI.current().select(HealthCheck.class, kind)).toList());
+        for (Instance<HealthCheck> beans : selected) {
             for (HealthCheck check : beans) {
                 HealthCheckResponse answer = call(check);
                 up &= answer.getStatus() == HealthCheckResponse.Status.UP;
@@ -59,7 +71,7 @@ public class ApplicationHealthServlet extends HttpServlet {
         response.setStatus(up ? 200 : 503);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Json.createObjectBuilder().add("status", up ? "UP" : "DOWN")
+        response.getWriter().write(JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN")
                 .add("checks", checks).build().toString());
     }
 
@@ -73,10 +85,10 @@ public class ApplicationHealthServlet extends HttpServlet {
     }
 
     private static JsonObjectBuilder json(HealthCheckResponse answer) {
-        JsonObjectBuilder object = Json.createObjectBuilder().add("name", answer.getName())
+        JsonObjectBuilder object = JSON.createObjectBuilder().add("name", answer.getName())
                 .add("status", answer.getStatus().name());
         answer.getData().filter(data -> !data.isEmpty()).ifPresent(data -> {
-            JsonObjectBuilder values = Json.createObjectBuilder();
+            JsonObjectBuilder values = JSON.createObjectBuilder();
             data.forEach((key, value) -> {
                 if (value instanceof Number number) {
                     values.add(key, number.longValue());
