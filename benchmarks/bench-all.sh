@@ -225,7 +225,7 @@ bench_all() {
   done
   # where the CPU of one order goes (every process on the same 2 cores): what bounds the figures above
   bench_row "CPU per paid order, 4 customers (ms, by process)" "${checkout_cpu[1]:--}" "-" "-" "-" "-"
-  bench_row "local store's backend (STORE_BACKEND; file = journaled, the default)" "$(ps -eo args | grep -o -- '--backend=[a-z]*' | head -1 | sed 's/--backend=//' | grep . || echo 'not started by the build')" "-" "-" "-" "-"
+  bench_row "local store's backend (STORE_BACKEND; file = journaled, the default)" "$(pgrep -af '[M]ongoDaemon' | grep -o -- '--backend=[a-z]*' | head -1 | sed 's/--backend=//' | grep . || echo 'not started by the build')" "-" "-" "-" "-"
   bench_row "local store alone, one client (round trips/s)" "insert ${store_r[0]}, find by id ${store_r[1]}, findOneAndUpdate ${store_r[2]}" "-" "-" "-" "-"
   bench_row "store time per order at ~74 round trips (orders/s, one client)" \
     "$(awk -v i="${store_r[0]}" -v f="${store_r[1]}" -v u="${store_r[2]}" 'BEGIN{ if (i*f*u == 0) print "-"; else printf "%.1f", 1 / ((12/i + 30/f + 32/u)) }')" "-" "-" "-" "-"

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,29 +18,53 @@ import java.util.Map;
 
 /**
  * The collector's spans: the most recent traces in memory (oldest trace dropped beyond the limit), every span also
- * appended as one JSON line to a file so a run can be looked at after the collector is gone.
+ * appended as one JSON line to a file so a run can be looked at after the collector is gone. The file is bounded:
+ * beyond {@code maxFileBytes} it becomes {@code <file>.1} (replacing the previous one) and a new file starts - the
+ * benchmarks trace every request, and one morning of them wrote 2.1 GB (2026-11-29).
  */
 final class SpanStore {
 
     private final ObjectMapper json = new ObjectMapper();
     private final int maxTraces;
-    private final BufferedWriter file;
+    private final Path jsonl;
+    private final long maxFileBytes;
+    private BufferedWriter file;
+    private long fileBytes;
     /** trace id -> its spans; insertion order = first seen, so the eldest trace is dropped first */
     private final LinkedHashMap<String, List<SpanRecord>> traces = new LinkedHashMap<>();
 
-    SpanStore(Path jsonl, int maxTraces) throws IOException {
+    SpanStore(Path jsonl, int maxTraces, long maxFileBytes) throws IOException {
         this.maxTraces = maxTraces;
+        this.jsonl = jsonl;
+        this.maxFileBytes = maxFileBytes;
         Files.createDirectories(jsonl.getParent());
-        this.file = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        open();
+    }
+
+    private void open() throws IOException {
+        file = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+        fileBytes = Files.size(jsonl);
+    }
+
+    private void rotateIfFull() throws IOException {
+        if (fileBytes < maxFileBytes) {
+            return;
+        }
+        file.close();
+        Files.move(jsonl, jsonl.resolveSibling(jsonl.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        open();
     }
 
     synchronized void add(List<SpanRecord> spans) {
         try {
+            rotateIfFull();
             for (SpanRecord span : spans) {
                 traces.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
-                file.write(json.writeValueAsString(span));
+                String line = json.writeValueAsString(span);
+                file.write(line);
                 file.newLine();
+                fileBytes += line.length() + 1;
             }
             file.flush();
         } catch (IOException e) {

@@ -22,6 +22,8 @@ import java.util.zip.GZIPInputStream;
 public final class TraceCollectorDaemon {
 
     private static final int MAX_TRACES = 5000;
+    /** spans.jsonl beyond this moves to spans.jsonl.1 (so at most twice this on disk) */
+    private static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
     private TraceCollectorDaemon() {
     }
@@ -30,7 +32,8 @@ public final class TraceCollectorDaemon {
         long owner = Long.parseLong(OwnerWatchdog.required(args, "owner-pid"));
         String host = OwnerWatchdog.required(args, "host");
         int port = Integer.parseInt(OwnerWatchdog.required(args, "port"));
-        HttpServer server = serve(host, port, new SpanStore(Path.of(OwnerWatchdog.required(args, "file")), MAX_TRACES));
+        HttpServer server = serve(host, port, new SpanStore(Path.of(OwnerWatchdog.required(args, "file")), MAX_TRACES,
+                MAX_FILE_BYTES));
         System.out.println("trace collector (OTLP/HTTP) on " + host + ":" + port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
         OwnerWatchdog.watch(owner, () -> { });

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TraceCollectorTest {
 
     private static final String TRACE = "0af7651916cd43dd8448eb211c80319c";
+    private static final long FILE_LIMIT = 2_000;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     @TempDir
@@ -41,7 +42,7 @@ class TraceCollectorTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = TraceCollectorDaemon.serve("127.0.0.1", 0, new SpanStore(dir.resolve("spans.jsonl"), 10));
+        server = TraceCollectorDaemon.serve("127.0.0.1", 0, new SpanStore(dir.resolve("spans.jsonl"), 10, FILE_LIMIT));
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -72,6 +73,24 @@ class TraceCollectorTest {
         assertEquals(TRACE, recent.get(0).get("traceId").asText());
         assertEquals("GET /api", recent.get(0).get("root").asText());
         assertEquals(2, Files.readAllLines(dir.resolve("spans.jsonl")).size());
+    }
+
+    @Test
+    void theSpanFileIsBoundedAndRotated() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            String id = String.format("%016x", 0x1000 + i);
+            assertEquals(200, export(request("gateway", span(id, "", "GET /api/" + i, Span.SpanKind.SPAN_KIND_SERVER)), false));
+        }
+        Path current = dir.resolve("spans.jsonl");
+        Path previous = dir.resolve("spans.jsonl.1");
+        assertTrue(Files.exists(previous), "the full file was moved aside");
+        long line = Files.readAllLines(current).get(0).length() + 1;
+        assertTrue(Files.size(current) < FILE_LIMIT + line, "current file " + Files.size(current) + " bytes");
+        assertTrue(Files.size(previous) < FILE_LIMIT + line, "previous file " + Files.size(previous) + " bytes");
+        assertTrue(Files.readAllLines(current).get(Files.readAllLines(current).size() - 1).contains("GET /api/19"),
+                "the newest span is in the current file");
+        // memory keeps the recent traces whatever the file holds
+        assertEquals(20, get("/api/traces/" + TRACE, 200).get("spans").size());
     }
 
     @Test

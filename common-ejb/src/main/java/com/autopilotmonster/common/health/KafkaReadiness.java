@@ -41,8 +41,7 @@ public class KafkaReadiness implements HealthCheck {
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "health.timeout-ms", defaultValue = "2000")
-    long timeoutMs;
+    DependencyProbes probes;
 
     @Inject
     @ConfigProperty(name = "outbox.stall-after-s", defaultValue = "60")
@@ -54,16 +53,12 @@ public class KafkaReadiness implements HealthCheck {
     @Inject
     Instance<IdempotentConsumer> consumers;
 
-    @Inject
-    @ConfigProperty(name = "health.refresh-ms", defaultValue = "1000")
-    long refreshMs;
-
     private volatile Admin admin;
     private LastAnswer brokerAnswer;
 
     @PostConstruct
     void init() {
-        brokerAnswer = new LastAnswer(refreshMs, this::askBroker);
+        brokerAnswer = probes.lastAnswer("kafka", this::brokers);
     }
 
     @Override
@@ -96,19 +91,18 @@ public class KafkaReadiness implements HealthCheck {
         return builder.withData("degraded", degraded).build();
     }
 
-    private HealthCheckResponse askBroker() {
-        return TimedCheck.run("kafka", timeoutMs, () -> {
-            int brokers = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs))
-                    .nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
-            return bootstrapServers + " (" + brokers + " broker" + (brokers == 1 ? ")" : "s)");
-        });
+    private String brokers() throws Exception {
+        long timeoutMs = probes.timeoutMs();
+        int brokers = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs))
+                .nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
+        return bootstrapServers + " (" + brokers + " broker" + (brokers == 1 ? ")" : "s)");
     }
 
     private Admin admin() {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    admin = KafkaAdmins.create(bootstrapServers, timeoutMs, "readiness");
+                    admin = KafkaAdmins.create(bootstrapServers, probes.timeoutMs(), "readiness");
                 }
             }
         }

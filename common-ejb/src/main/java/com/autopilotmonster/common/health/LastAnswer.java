@@ -11,7 +11,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * probes counted a serving server as not ready and a dead store as "no answer" instead of DOWN (README "Fault
  * suite"). Only the very first call waits for an answer; a change is seen within refresh + deadline.
  */
-final class LastAnswer {
+public final class LastAnswer {
 
     private final Supplier<HealthCheckResponse> ask;
     private final long refreshNanos;
@@ -25,7 +25,7 @@ final class LastAnswer {
         this.refreshNanos = refreshMs * 1_000_000L;
     }
 
-    HealthCheckResponse get() {
+    public HealthCheckResponse get() {
         HealthCheckResponse answer = last;
         if (answer == null) {
             return askNow();

@@ -31,22 +31,17 @@ public class MongoReadiness implements HealthCheck {
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "health.timeout-ms", defaultValue = "2000")
-    long timeoutMs;
-
-    @Inject
-    @ConfigProperty(name = "health.refresh-ms", defaultValue = "1000")
-    long refreshMs;
+    DependencyProbes probes;
 
     private LastAnswer pings;
 
     @PostConstruct
     void init() {
-        pings = new LastAnswer(refreshMs, () -> TimedCheck.run("mongodb", timeoutMs, () -> {
+        pings = probes.lastAnswer("mongodb", () -> {
             MongoDatabase db = database.get();
             db.runCommand(new Document("ping", 1));
             return db.getName();
-        }));
+        });
     }
 
     @Override

@@ -26,18 +26,13 @@ public class RedisReadiness implements HealthCheck {
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "health.timeout-ms", defaultValue = "2000")
-    long timeoutMs;
-
-    @Inject
-    @ConfigProperty(name = "health.refresh-ms", defaultValue = "1000")
-    long refreshMs;
+    DependencyProbes probes;
 
     private LastAnswer pings;
 
     @PostConstruct
     void init() {
-        pings = new LastAnswer(refreshMs, () -> TimedCheck.run("redis", timeoutMs, () -> redis.get().ping()));
+        pings = probes.lastAnswer("redis", () -> redis.get().ping());
     }
 
     @Override
