@@ -65,7 +65,11 @@ public class HostSamples {
     private final Map<Long, Sums> pending = new ConcurrentHashMap<>();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private volatile long[] lastNetwork;
+    /*
+     * Read when the bean starts, so that the first sample already has an interval to count bytes over: without it a
+     * bucket whose only sample is the first would report no network figures although the host has them.
+     */
+    private volatile long[] lastNetwork = networkTotals();
     private volatile long lastFlush = System.currentTimeMillis();
 
     void sample(Instant at) {
