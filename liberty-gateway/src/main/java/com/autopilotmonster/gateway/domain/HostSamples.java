@@ -89,6 +89,11 @@ public class HostSamples {
         pending.merge(UptimeSamples.floor(at.toEpochMilli(), UptimeSamples.FIVE_MINUTES), reading, Sums::plus);
     }
 
+    /** The readings of the five minutes holding {@code at} that are not yet written to the store, or null. */
+    Sums unflushed(Instant at) {
+        return pending.get(UptimeSamples.floor(at.toEpochMilli(), UptimeSamples.FIVE_MINUTES));
+    }
+
     void flushIfDue(Instant now) {
         if (now.toEpochMilli() - lastFlush < flushMs) {
             return;
