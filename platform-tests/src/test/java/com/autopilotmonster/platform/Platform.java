@@ -30,6 +30,9 @@ final class Platform {
 
     /** Every server of the journey answers /health/ready 200; the loopback rate-limit budget is full. */
     static void ready() {
+        // a failed status check prints the request and the whole answer (a gateway problem's detail says which
+        // service did not answer and how): CI keeps only the build's output
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         SERVICES.forEach((name, port) -> Eventually.await(name + " ready on " + port, Duration.ofSeconds(300),
                 () -> answers(port)));
         LoopbackBudget.reset();
