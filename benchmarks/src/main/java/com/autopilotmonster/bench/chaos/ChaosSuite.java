@@ -142,6 +142,7 @@ public final class ChaosSuite {
         Faults.sleep(outage);
         row.faultLifted = Instant.now();
         faults.startInfra(component);
+        row.dependencyAnswered = Instant.now();
         afterFault();
     }
 

@@ -15,6 +15,8 @@ final class FaultRow {
     final String skipped;
     Instant faultStart;
     Instant faultLifted;
+    /** For a daemon's outage: when the daemon, started again, answered (its own start is not the services' recovery). */
+    Instant dependencyAnswered;
     /** Servers whose readiness went DOWN in the phase, and the longest time from lifting to UP (null: never). */
     List<String> down = List.of();
     Duration recovery;
@@ -45,7 +47,13 @@ final class FaultRow {
             return who + " DOWN, not UP again by phase end";
         }
         long ms = recovery.toMillis();
-        return who + " DOWN, UP " + String.format("%.1f s", ms / 1000.0) + " after" + (ms <= limit.toMillis() ? "" : " (> "
-                + limit.toSeconds() + " s)");
+        String answer = who + " DOWN, UP " + String.format("%.1f s", ms / 1000.0) + " after" + (ms <= limit.toMillis()
+                ? "" : " (> " + limit.toSeconds() + " s)");
+        if (dependencyAnswered == null) {
+            return answer;
+        }
+        long started = Duration.between(faultLifted, dependencyAnswered).toMillis();
+        return answer + String.format(" (the daemon's own start took %.1f s: UP %.1f s after it answered)",
+                started / 1000.0, Math.max(0, ms - started) / 1000.0);
     }
 }
