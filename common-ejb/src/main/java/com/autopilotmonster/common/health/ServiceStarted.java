@@ -1,5 +1,6 @@
 package com.autopilotmonster.common.health;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 /** Started once the application's CDI container is up (its start-up observers have run). */
 @Startup
@@ -20,7 +22,9 @@ public class ServiceStarted implements HealthCheck {
 
     private volatile boolean started;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    /** After every other start-up observer, the warm-ups ({@code Warmups}) included. */
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) @Initialized(ApplicationScoped.class)
+                 Object ignored) {
         started = true;
     }
 
