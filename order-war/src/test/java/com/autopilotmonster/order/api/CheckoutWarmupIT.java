@@ -1,12 +1,8 @@
 package com.autopilotmonster.order.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Pattern;
+import com.autopilotmonster.testsupport.ServerLog;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,9 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class CheckoutWarmupIT {
 
-    private static final Path LOG = Path.of(System.getProperty("liberty.install.dir", "../target/liberty/wlp"),
-            "usr", "servers", "order-it", "logs", "messages.log");
-
     @BeforeAll
     static void servers() {
         OrderFixtures.servers();
@@ -27,10 +20,7 @@ class CheckoutWarmupIT {
 
     @Test
     void theCheckoutPathWasWarmedAllTheWayAtStartUp() throws Exception {
-        String log = Files.readString(LOG);
-        assertTrue(Pattern.compile("warmed up in \\d+ ms: checkout \\d+ ms").matcher(log).find(),
-                "the start-up warm-up's line in " + LOG);
-        assertFalse(log.contains("warm-up checkout stopped early"), "the warm-up reached the marketplace and the cart");
+        ServerLog.assertWarmedUp("order-it", "checkout");
     }
 
     @Test
