@@ -20,8 +20,11 @@ final class Readiness {
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-    /** A change of one server's readiness. */
-    record Transition(String server, Instant at, boolean up) {
+    /**
+     * A change of one server's readiness; for DOWN, why: the checks the server itself reported DOWN (503), or that it
+     * gave no answer within the probe's 2 s (a saturated machine looks the same as a failing check otherwise).
+     */
+    record Transition(String server, Instant at, boolean up, String why) {
     }
 
     private final Map<String, String> urls;
@@ -81,7 +84,8 @@ final class Readiness {
         for (Transition t : transitions(server)) {
             if (!t.at().isBefore(from) && t.at().isBefore(to)) {
                 text.append(text.isEmpty() ? "" : ", ").append(t.up() ? "UP" : "DOWN")
-                        .append(String.format(" +%.1f s", Duration.between(from, t.at()).toMillis() / 1000.0));
+                        .append(String.format(" +%.1f s", Duration.between(from, t.at()).toMillis() / 1000.0))
+                        .append(t.why() == null ? "" : " (" + t.why() + ")");
             }
         }
         return text.toString();
@@ -103,6 +107,22 @@ final class Readiness {
         return Optional.ofNullable(state);
     }
 
+    /** ": mongodb, kafka" - the checks a readiness answer lists as DOWN, or nothing when it is not MP Health JSON. */
+    static String downChecks(String body) {
+        try {
+            List<String> down = new ArrayList<>();
+            for (org.bson.Document check : org.bson.Document.parse(body).getList("checks", org.bson.Document.class,
+                    List.of())) {
+                if ("DOWN".equals(check.getString("status"))) {
+                    down.add(check.getString("name"));
+                }
+            }
+            return down.isEmpty() ? "" : ": " + String.join(", ", down);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     private List<Transition> transitions(String server) {
         synchronized (transitions) {
             return transitions.stream().filter(t -> t.server().equals(server)).toList();
@@ -113,10 +133,17 @@ final class Readiness {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT).GET().build();
         while (running) {
             boolean up;
+            String why;
             try {
-                up = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                up = answer.statusCode() == 200;
+                why = up ? null : answer.statusCode() + downChecks(answer.body());
+            } catch (java.net.http.HttpTimeoutException e) {
+                up = false;
+                why = "no answer within " + PROBE_TIMEOUT.toSeconds() + " s";
             } catch (java.io.IOException e) {
                 up = false;
+                why = "no connection";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -124,7 +151,7 @@ final class Readiness {
             Boolean before = current.put(server, up);
             if (before == null || before != up) {
                 synchronized (transitions) {
-                    transitions.add(new Transition(server, Instant.now(), up));
+                    transitions.add(new Transition(server, Instant.now(), up, why));
                 }
             }
             try {
