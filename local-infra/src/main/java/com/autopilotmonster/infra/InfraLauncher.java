@@ -1,5 +1,9 @@
 package com.autopilotmonster.infra;
 
+import com.autopilotmonster.infra.standby.StandbySupervisor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,6 +14,9 @@ import java.util.List;
  *   down                     stop every component this build/run started
  *   status                   address, UP/DOWN and owner of each component
  *   stop|start COMPONENT     one of kafka, mongo, redis, smtp, collector
+ *   standby --wlp=DIR [--owner-pid=N] SERVICE...
+ *                            a hot standby per service's Liberty server, taking over its port when it dies
+ *                            ({@link StandbySupervisor}); in the foreground until the owner is gone
  * </pre>
  */
 public final class InfraLauncher {
@@ -35,6 +42,7 @@ public final class InfraLauncher {
                     Infra.start(component(args));
                     System.out.println(component(args) + " up at " + Infra.address(component(args)));
                 }
+                case "standby" -> standby(args);
                 default -> usage();
             }
         } catch (RuntimeException e) {
@@ -49,6 +57,19 @@ public final class InfraLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> print(Infra.down())));
         System.out.println("infrastructure up; Ctrl-C stops what was started here");
         Thread.currentThread().join();
+    }
+
+    private static void standby(String[] args) throws InterruptedException {
+        List<String> services = Arrays.stream(args).skip(1).filter(a -> !a.startsWith("--")).toList();
+        if (services.isEmpty()) {
+            usage();
+        }
+        StandbySupervisor supervisor = new StandbySupervisor(Path.of(OwnerWatchdog.required(args, "wlp")), services,
+                Duration.ofMillis(100), Duration.ofSeconds(600), 3);
+        OwnerWatchdog.watch(owner(args), () -> { });
+        supervisor.startStandbys();
+        System.out.println("standby supervisor: watching " + String.join(", ", services));
+        supervisor.watch();
     }
 
     private static long owner(String[] args) {
@@ -68,7 +89,8 @@ public final class InfraLauncher {
     }
 
     private static void usage() {
-        System.err.println("usage: InfraLauncher ensure [--owner-pid=N] | up | down | status | stop|start kafka|mongo|redis|smtp|collector");
+        System.err.println("usage: InfraLauncher ensure [--owner-pid=N] | up | down | status | stop|start kafka|mongo|redis|smtp|collector"
+                + " | standby --wlp=DIR [--owner-pid=N] SERVICE...");
         System.exit(2);
     }
 }

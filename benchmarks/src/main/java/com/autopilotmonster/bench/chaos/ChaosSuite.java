@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +34,7 @@ public final class ChaosSuite {
     private final ChaosSettings settings;
     private final Faults faults;
     private final Readiness readiness;
+    private final SilenceDumps dumps;
     private final List<FaultRow> rows = new ArrayList<>();
     private CheckoutLoad load;
     private String admin;
@@ -40,7 +42,8 @@ public final class ChaosSuite {
     private ChaosSuite(ChaosSettings settings) {
         this.settings = settings;
         this.faults = new Faults(settings);
-        this.readiness = new Readiness(settings.readiness());
+        this.dumps = new SilenceDumps(faults, Path.of("target", "chaos-dumps"));
+        this.readiness = new Readiness(settings.readiness(), dumps::silent);
     }
 
     public static void run() throws Exception {
@@ -84,14 +87,15 @@ public final class ChaosSuite {
         }
         Reconciliation.Result result = new Reconciliation(settings, customers, admin).settle(rows);
         readiness.stop();
-        String report = FaultTable.render(rows, result, settings);
+        String report = FaultTable.render(rows, result, settings, dumps.written());
         System.out.println(report);
         Path file = Path.of("target", "chaos-report.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
         System.out.println("(written to " + file.toAbsolutePath() + ")");
         return result.consistent() && rows.stream().allMatch(r -> r.skipped != null || r.stats.hung() == 0)
-                && rows.stream().allMatch(r -> r.recovered);
+                && rows.stream().allMatch(r -> r.recovered)
+                && rows.stream().allMatch(r -> !r.standbyExpected || r.standbyBack != null);
     }
 
     /** An admin, an active vendor with one live product per customer, and the customers. */
@@ -147,6 +151,11 @@ public final class ChaosSuite {
     }
 
     private void killAndRestart(String server) throws Exception {
+        Optional<StandbyState> standby = faults.standby(server);
+        if (standby.isPresent()) {
+            killWithStandby(server, standby.get());
+            return;
+        }
         System.out.println("fault: SIGKILL " + server + ", then server start");
         FaultRow row = phase("SIGKILL " + server + " + restart", null);
         row.faultStart = Instant.now();
@@ -154,6 +163,30 @@ public final class ChaosSuite {
         row.faultLifted = Instant.now();
         faults.startServer(server);
         afterFault();
+    }
+
+    /**
+     * The server holding the port is killed; its standby opens the port and the supervisor starts the killed one
+     * again as the new standby. Nothing is lifted by the suite: readiness is timed from the kill. The next phase
+     * waits until the new standby is ready, so each kill meets a service with a standby.
+     */
+    private void killWithStandby(String server, StandbyState before) throws Exception {
+        if (!before.standbyReady() && !faults.awaitStandbyReady(server, before.failovers(), settings.readyTimeout())) {
+            System.out.println("  " + server + "'s standby was not ready within " + settings.readyTimeout().toSeconds() + " s");
+        }
+        System.out.println("fault: SIGKILL " + server + " (" + before.active() + "), its standby takes over");
+        FaultRow row = phase("SIGKILL " + server + ", standby takes over", null);
+        row.standbyExpected = true;
+        row.faultStart = Instant.now();
+        faults.killServer(server);
+        row.faultLifted = Instant.now();
+        if (!awaitAllUp(settings.readyTimeout())) {
+            System.out.println("  not every server was ready again within " + settings.readyTimeout().toSeconds() + " s");
+        }
+        if (faults.awaitStandbyReady(server, before.failovers() + 1, settings.readyTimeout())) {
+            row.standbyBack = Duration.between(row.faultStart, Instant.now());
+        }
+        Faults.sleep(settings.steady());
     }
 
     private void freeze(String server) throws Exception {
@@ -164,7 +197,7 @@ public final class ChaosSuite {
         try {
             Faults.sleep(settings.freeze());
         } finally {
-            faults.thaw(server);
+            faults.thaw();
         }
         row.faultLifted = Instant.now();
         afterFault();

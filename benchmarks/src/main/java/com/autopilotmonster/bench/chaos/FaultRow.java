@@ -17,6 +17,9 @@ final class FaultRow {
     Instant faultLifted;
     /** For a daemon's outage: when the daemon, started again, answered (its own start is not the services' recovery). */
     Instant dependencyAnswered;
+    /** For a kill with a hot standby: how long after the kill the killed server was ready as the new standby. */
+    Duration standbyBack;
+    boolean standbyExpected;
     /** Servers whose readiness went DOWN in the phase, and the longest time from lifting to UP (null: never). */
     List<String> down = List.of();
     Duration recovery;
@@ -39,6 +42,22 @@ final class FaultRow {
         if (skipped != null) {
             return "-";
         }
+        String answer = downAndUp(limit);
+        if (standbyExpected) {
+            return answer + (standbyBack == null ? "; the killed server was not ready as the standby by phase end"
+                    : String.format("; the killed server ready as the standby %.1f s after the kill",
+                    standbyBack.toMillis() / 1000.0));
+        }
+        if (dependencyAnswered == null || down.isEmpty() || !recovered) {
+            return answer;
+        }
+        long ms = recovery.toMillis();
+        long started = Duration.between(faultLifted, dependencyAnswered).toMillis();
+        return answer + String.format(" (the daemon's own start took %.1f s: UP %.1f s after it answered)",
+                started / 1000.0, Math.max(0, ms - started) / 1000.0);
+    }
+
+    private String downAndUp(Duration limit) {
         if (down.isEmpty()) {
             return "stayed UP";
         }
@@ -47,13 +66,7 @@ final class FaultRow {
             return who + " DOWN, not UP again by phase end";
         }
         long ms = recovery.toMillis();
-        String answer = who + " DOWN, UP " + String.format("%.1f s", ms / 1000.0) + " after" + (ms <= limit.toMillis()
+        return who + " DOWN, UP " + String.format("%.1f s", ms / 1000.0) + " after" + (ms <= limit.toMillis()
                 ? "" : " (> " + limit.toSeconds() + " s)");
-        if (dependencyAnswered == null) {
-            return answer;
-        }
-        long started = Duration.between(faultLifted, dependencyAnswered).toMillis();
-        return answer + String.format(" (the daemon's own start took %.1f s: UP %.1f s after it answered)",
-                started / 1000.0, Math.max(0, ms - started) / 1000.0);
     }
 }

@@ -8,7 +8,7 @@ final class FaultTable {
     private FaultTable() {
     }
 
-    static String render(List<FaultRow> rows, Reconciliation.Result result, ChaosSettings settings) {
+    static String render(List<FaultRow> rows, Reconciliation.Result result, ChaosSettings settings, List<String> dumps) {
         StringBuilder out = new StringBuilder();
         out.append("| fault | requests | errors by status | hung (> ").append(settings.requestTimeout().toSeconds())
                 .append(" s) | orders | events lost | duplicates seen | readiness: DOWN, then UP after the fault was lifted |\n");
@@ -62,6 +62,10 @@ final class FaultTable {
             if (!row.timelines.isEmpty()) {
                 out.append("- ").append(row.stats.fault).append(": ").append(String.join("; ", row.timelines)).append('\n');
             }
+        }
+        if (!dumps.isEmpty()) {
+            out.append("\nThread dumps of servers that answered no probe for ").append(Readiness.SILENCE.toSeconds())
+                    .append(" s (target/chaos-dumps/): ").append(String.join(", ", dumps)).append('\n');
         }
         out.append("\nFirst failed request of each kind per fault:\n");
         for (FaultRow row : rows) {

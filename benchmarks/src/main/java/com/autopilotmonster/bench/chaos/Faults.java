@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * The faults themselves: SIGKILL of an infrastructure daemon the build started (pid files in the infra state
  * directory, restarted through the InfraLauncher so it keeps the build's owner and data), SIGKILL of a Liberty
  * server (pid file in {@code wlp/usr/servers/.pid}, restarted with {@code server start}, inheriting the local
- * run's environment from {@code ./platform chaos}) and SIGSTOP/SIGCONT of one.
+ * run's environment from {@code ./platform chaos}) and SIGSTOP/SIGCONT of one. With a standby supervisor
+ * ({@link StandbyState}) the faults hit the server that holds the service's port, and the supervisor, not the
+ * suite, starts a killed one again.
  */
 final class Faults {
 
@@ -55,8 +57,36 @@ final class Faults {
         infraDown.remove(component);
     }
 
-    void killServer(String server) throws InterruptedException {
-        kill(serverProcess(server));
+    /** Kills the server holding {@code service}'s port (with a standby supervisor not necessarily the one named so). */
+    void killServer(String service) throws InterruptedException {
+        kill(namedServerProcess(activeServer(service)));
+    }
+
+    Optional<StandbyState> standby(String service) {
+        return StandbyState.read(settings.wlp(), service);
+    }
+
+    /**
+     * Waits until the supervisor reports {@code service}'s standby ready after at least {@code failovers}
+     * failovers: false when it was not within the timeout (or no supervisor is alive any more).
+     */
+    boolean awaitStandbyReady(String service, int failovers, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<StandbyState> state = standby(service);
+            if (state.isEmpty()) {
+                return false;
+            }
+            if (state.get().standbyReady() && state.get().failovers() >= failovers) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private String activeServer(String service) {
+        return standby(service).map(StandbyState::active).orElse(service);
     }
 
     /** {@code server start NAME} in its own session (a Ctrl-C of the suite must not reach it), not waited for: the readiness probe tells when it serves again. */
@@ -67,14 +97,19 @@ final class Faults {
                 .redirectErrorStream(true).redirectOutput(log).start());
     }
 
-    void freeze(String server) throws IOException, InterruptedException {
+    void freeze(String service) throws IOException, InterruptedException {
+        String server = activeServer(service);
         frozen = server;
-        signal("STOP", serverProcess(server));
+        signal("STOP", namedServerProcess(server));
     }
 
-    void thaw(String server) throws IOException, InterruptedException {
-        signal("CONT", serverProcess(server));
-        frozen = null;
+    /** Continues the server {@link #freeze} stopped. */
+    void thaw() throws IOException, InterruptedException {
+        String server = frozen;
+        if (server != null) {
+            signal("CONT", namedServerProcess(server));
+            frozen = null;
+        }
     }
 
     /**
@@ -83,9 +118,7 @@ final class Faults {
      */
     void restore() {
         try {
-            if (frozen != null) {
-                thaw(frozen);
-            }
+            thaw();
             for (String component : List.copyOf(infraDown)) {
                 startInfra(component);
             }
@@ -103,7 +136,12 @@ final class Faults {
         }
     }
 
-    private ProcessHandle serverProcess(String server) {
+    /** The JVM holding {@code service}'s port, when it runs. */
+    Optional<ProcessHandle> serverProcess(String service) {
+        return pidIn(settings.wlp().resolve("usr/servers/.pid").resolve(activeServer(service) + ".pid"));
+    }
+
+    private ProcessHandle namedServerProcess(String server) {
         return pidIn(settings.wlp().resolve("usr/servers/.pid").resolve(server + ".pid"))
                 .orElseThrow(() -> new IllegalStateException("no running Liberty server " + server));
     }

@@ -19,6 +19,8 @@ final class Readiness {
 
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** A server that answered no probe for this long is reported to {@code onSilent} (once per silence). */
+    static final Duration SILENCE = Duration.ofSeconds(6);
 
     /**
      * A change of one server's readiness; for DOWN, why: the checks the server itself reported DOWN (503), or that it
@@ -31,10 +33,12 @@ final class Readiness {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
     private final List<Transition> transitions = new ArrayList<>();
     private final Map<String, Boolean> current = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.function.Consumer<String> onSilent;
     private volatile boolean running = true;
 
-    Readiness(Map<String, String> urls) {
+    Readiness(Map<String, String> urls, java.util.function.Consumer<String> onSilent) {
         this.urls = urls;
+        this.onSilent = onSilent;
     }
 
     void start() {
@@ -131,6 +135,8 @@ final class Readiness {
 
     private void poll(String server, String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT).GET().build();
+        Instant silentSince = null;
+        boolean reported = false;
         while (running) {
             boolean up;
             String why;
@@ -138,12 +144,22 @@ final class Readiness {
                 HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
                 up = answer.statusCode() == 200;
                 why = up ? null : answer.statusCode() + downChecks(answer.body());
+                silentSince = null;
+                reported = false;
             } catch (java.net.http.HttpTimeoutException e) {
                 up = false;
                 why = "no answer within " + PROBE_TIMEOUT.toSeconds() + " s";
+                // the port is there but nothing answers: worth a look inside the JVM while it lasts
+                silentSince = silentSince == null ? Instant.now().minus(PROBE_TIMEOUT) : silentSince;
+                if (!reported && Duration.between(silentSince, Instant.now()).compareTo(SILENCE) >= 0) {
+                    reported = true;
+                    onSilent.accept(server);
+                }
             } catch (java.io.IOException e) {
                 up = false;
                 why = "no connection";
+                silentSince = null;
+                reported = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

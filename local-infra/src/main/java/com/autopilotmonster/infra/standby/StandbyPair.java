@@ -1,0 +1,105 @@
+package com.autopilotmonster.infra.standby;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+
+/**
+ * A service's two servers on one port: the active one listens, the standby has started the same applications
+ * (with their Kafka consumers and outbox relays, like any second instance) but keeps its HTTP endpoint off. When
+ * the active one dies the standby opens the port - about a second, against the tens of seconds of a cold Liberty
+ * start - and the dead one is started again as the new standby. The pair's state is written to
+ * {@code usr/servers/.standby/SERVICE.properties} for whoever kills servers on purpose (the fault suite).
+ */
+final class StandbyPair {
+
+    private final String service;
+    private final Path stateFile;
+    private LibertyServer active;
+    private LibertyServer standby;
+    private boolean standbyReady;
+    private int failovers;
+    private Instant lastFailover;
+    private Instant standbyReadyAt;
+
+    StandbyPair(Path wlp, String service) {
+        this.service = service;
+        this.active = new LibertyServer(wlp, service);
+        this.standby = new LibertyServer(wlp, service + "-standby");
+        this.stateFile = wlp.resolve("usr/servers/.standby").resolve(service + ".properties");
+    }
+
+    String service() {
+        return service;
+    }
+
+    synchronized LibertyServer active() {
+        return active;
+    }
+
+    synchronized LibertyServer standby() {
+        return standby;
+    }
+
+    /** Before the standby's first start: the primary (already running or about to) listens, the copy does not. */
+    synchronized void prepare() {
+        standby.copyConfigurationOf(active);
+        active.setListening(true);
+        standby.setListening(false);
+        write();
+    }
+
+    /**
+     * The active server died: the standby takes the port, the dead server becomes the standby (not yet ready).
+     * Returns the server to start again.
+     */
+    synchronized LibertyServer failOver() {
+        LibertyServer dead = active;
+        standby.setListening(true);
+        dead.setListening(false);
+        active = standby;
+        standby = dead;
+        standbyReady = false;
+        standbyReadyAt = null;
+        failovers++;
+        lastFailover = Instant.now();
+        write();
+        return dead;
+    }
+
+    synchronized void standbyReady(LibertyServer server) {
+        if (server == standby) {
+            standbyReady = true;
+            standbyReadyAt = Instant.now();
+            write();
+        }
+    }
+
+    synchronized boolean isStandbyReady() {
+        return standbyReady;
+    }
+
+    private void write() {
+        String text = "# written by the standby supervisor\n"
+                + "service=" + service + "\n"
+                + "supervisorPid=" + ProcessHandle.current().pid() + "\n"
+                + "active=" + active.name() + "\n"
+                + "standby=" + standby.name() + "\n"
+                + "standbyReady=" + standbyReady + "\n"
+                + "standbyReadyAt=" + (standbyReadyAt == null ? "" : standbyReadyAt) + "\n"
+                + "failovers=" + failovers + "\n"
+                + "lastFailover=" + (lastFailover == null ? "" : lastFailover) + "\n";
+        try {
+            Files.createDirectories(stateFile.getParent());
+            Path partial = stateFile.resolveSibling(stateFile.getFileName() + ".partial");
+            Files.writeString(partial, text, StandardCharsets.UTF_8);
+            Files.move(partial, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + stateFile, e);
+        }
+    }
+}
