@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,16 +28,15 @@ class ExecutorSizeTest {
     private static final Pattern CORE_THREADS = Pattern.compile(
             "<variable name=\"messaging.executor.core-threads\" defaultValue=\"(\\d+)\"/>");
 
+    /** Every server whose WAR consumes events, as ServerFeaturesTest requires (messaging.xml exactly then). */
     static Stream<Arguments> consumers() {
-        return Map.of("auth", "auth-war", "marketplace", "marketplace-war", "cart", "cart-war", "user", "user-war",
-                        "vendor", "vendor-war", "admin", "admin-war")
-                .entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+        return ServerFeaturesTest.servers().filter(a -> consumes((String) a.get()[1]));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("consumers")
     void theExecutorKeepsThreadsForRequestsWhenEveryChannelPolls(String server, String module) throws IOException {
-        Path root = Path.of(System.getProperty("root.dir", Path.of("").toAbsolutePath().getParent().toString()));
+        Path root = root();
         String serverXml = Files.readString(root.resolve("server-config/servers").resolve(server).resolve("server.xml"));
         assertTrue(serverXml.contains("/messaging.xml\""), server + " consumes events through messaging.xml");
         String messaging = Files.readString(root.resolve("server-config/shared/messaging.xml"));
@@ -51,6 +49,18 @@ class ExecutorSizeTest {
         int coreThreads = Integer.parseInt(core.group(1));
         assertTrue(coreThreads >= channels + REQUEST_THREADS, server + ": " + channels + " channels need at least "
                 + (channels + REQUEST_THREADS) + " core threads, messaging.xml gives " + coreThreads);
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("root.dir", Path.of("").toAbsolutePath().getParent().toString()));
+    }
+
+    private static boolean consumes(String module) {
+        try {
+            return channels(root().resolve(module).resolve("src/main/java")) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long channels(Path sources) throws IOException {

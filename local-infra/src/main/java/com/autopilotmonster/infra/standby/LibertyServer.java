@@ -65,15 +65,7 @@ final class LibertyServer {
             xml.append("  <httpEndpoint id=\"").append(endpoint).append("\" enabled=\"").append(listening).append("\"/>\n");
         }
         xml.append("</server>\n");
-        try {
-            Files.createDirectories(file.getParent());
-            // written whole, then moved: Liberty's monitor must never read half a file
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.writeString(partial, xml, StandardCharsets.UTF_8);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        WholeFile.write(file, xml);
     }
 
     /** The HTTP endpoints the server declares, and the default one every server has (shared base.xml). */

@@ -1,11 +1,6 @@
 package com.autopilotmonster.infra.standby;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
@@ -79,10 +74,6 @@ final class StandbyPair {
         }
     }
 
-    synchronized boolean isStandbyReady() {
-        return standbyReady;
-    }
-
     private void write() {
         String text = "# written by the standby supervisor\n"
                 + "service=" + service + "\n"
@@ -93,13 +84,6 @@ final class StandbyPair {
                 + "standbyReadyAt=" + (standbyReadyAt == null ? "" : standbyReadyAt) + "\n"
                 + "failovers=" + failovers + "\n"
                 + "lastFailover=" + (lastFailover == null ? "" : lastFailover) + "\n";
-        try {
-            Files.createDirectories(stateFile.getParent());
-            Path partial = stateFile.resolveSibling(stateFile.getFileName() + ".partial");
-            Files.writeString(partial, text, StandardCharsets.UTF_8);
-            Files.move(partial, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + stateFile, e);
-        }
+        WholeFile.write(stateFile, text);
     }
 }
