@@ -94,7 +94,7 @@ public final class ChaosSuite {
         Files.writeString(file, report);
         System.out.println("(written to " + file.toAbsolutePath() + ")");
         return result.consistent() && rows.stream().allMatch(r -> r.skipped != null || r.stats.hung() == 0)
-                && rows.stream().allMatch(r -> r.recovered)
+                && rows.stream().allMatch(r -> r.withinLimit(settings.recoveryLimit()))
                 && rows.stream().allMatch(r -> !r.standbyExpected || r.standbyBack != null);
     }
 
@@ -158,6 +158,7 @@ public final class ChaosSuite {
         }
         System.out.println("fault: SIGKILL " + server + ", then server start");
         FaultRow row = phase("SIGKILL " + server + " + restart", null);
+        row.target = server;
         row.faultStart = Instant.now();
         faults.killServer(server);
         row.faultLifted = Instant.now();
@@ -177,6 +178,7 @@ public final class ChaosSuite {
         System.out.println("fault: SIGKILL " + server + " (" + before.active() + "), its standby takes over");
         FaultRow row = phase("SIGKILL " + server + ", standby takes over", null);
         row.standbyExpected = true;
+        row.target = server;
         row.faultStart = Instant.now();
         faults.killServer(server);
         row.faultLifted = Instant.now();
@@ -192,6 +194,7 @@ public final class ChaosSuite {
     private void freeze(String server) throws Exception {
         System.out.println("fault: SIGSTOP " + server + " for " + settings.freeze().toSeconds() + " s");
         FaultRow row = phase("SIGSTOP " + server + " " + settings.freeze().toSeconds() + " s", null);
+        row.target = server;
         row.faultStart = Instant.now();
         faults.freeze(server);
         try {
@@ -223,26 +226,14 @@ public final class ChaosSuite {
         return true;
     }
 
-    /** Who went DOWN during the phase and how long after the fault was lifted the last of them was UP again. */
+    /** Every spell of DOWN in the phase, and the timelines of the servers they were on. */
     private void measureReadiness(FaultRow row) {
         if (row.skipped != null || row.faultLifted == null) {
             return;
         }
         Instant end = row.stats.end;
-        row.down = readiness.wentDown(row.faultStart, end);
-        Duration longest = Duration.ZERO;
-        for (String server : row.down) {
-            row.timelines.add(server + ": " + readiness.timeline(server, row.faultStart, end));
-        }
-        for (String server : row.down) {
-            Instant up = readiness.upAgainAt(server, end).orElse(null);
-            if (up == null) {
-                row.recovered = false;
-                return;
-            }
-            Duration took = up.isBefore(row.faultLifted) ? Duration.ZERO : Duration.between(row.faultLifted, up);
-            longest = took.compareTo(longest) > 0 ? took : longest;
-        }
-        row.recovery = longest;
+        row.spells = readiness.spells(row.faultStart, end);
+        row.spells.stream().map(DownSpell::server).distinct().forEach(server ->
+                row.timelines.add(server + ": " + readiness.timeline(server, row.faultStart, end)));
     }
 }

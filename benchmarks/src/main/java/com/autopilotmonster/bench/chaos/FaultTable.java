@@ -11,7 +11,7 @@ final class FaultTable {
     static String render(List<FaultRow> rows, Reconciliation.Result result, ChaosSettings settings, List<String> dumps) {
         StringBuilder out = new StringBuilder();
         out.append("| fault | requests | errors by status | hung (> ").append(settings.requestTimeout().toSeconds())
-                .append(" s) | orders | events lost | duplicates seen | readiness: DOWN, then UP after the fault was lifted |\n");
+                .append(" s) | orders | events lost | duplicates seen | readiness: the fault's servers DOWN, UP after the fault was lifted; other servers' DOWN spells |\n");
         out.append("|---|---:|---|---:|---:|---:|---:|---|\n");
         for (FaultRow row : rows) {
             if (row.skipped != null) {
@@ -51,9 +51,9 @@ final class FaultTable {
         long hung = rows.stream().filter(r -> r.skipped == null).mapToLong(r -> r.stats.hung()).sum();
         out.append(String.format("- requests that hung past the %d s client timeout: %d%n",
                 settings.requestTimeout().toSeconds(), hung));
-        long slow = rows.stream().filter(r -> r.skipped == null && (!r.recovered
-                || r.recovery != null && r.recovery.compareTo(settings.recoveryLimit()) > 0)).count();
-        out.append(String.format("- faults after which readiness was not UP again within %d s: %d%n",
+        long slow = rows.stream().filter(r -> !r.withinLimit(settings.recoveryLimit())).count();
+        out.append(String.format("- faults after which readiness was not UP again within %d s (the fault's servers "
+                        + "after it was lifted, any other server's DOWN spell in its phase): %d%n",
                 settings.recoveryLimit().toSeconds(), slow));
         out.append(String.format("- consistent %d s after the load stopped: %s%n", result.settledAfter().toSeconds(),
                 result.consistent() ? "yes" : "NO"));

@@ -61,25 +61,33 @@ final class Readiness {
         return urls.keySet().stream().allMatch(this::isUp);
     }
 
-    /** The servers whose readiness was DOWN at some moment in [from, to). */
-    List<String> wentDown(Instant from, Instant to) {
-        List<String> down = new ArrayList<>();
+    /**
+     * Every spell of DOWN that overlaps [from, to), of every server, in order of start: a spell already under way
+     * at {@code from} keeps its real start; one not UP again before {@code to} has no end.
+     */
+    List<DownSpell> spells(Instant from, Instant to) {
+        List<DownSpell> spells = new ArrayList<>();
         for (String server : urls.keySet()) {
-            if (stateAt(server, from).filter(up -> !up).isPresent()
-                    || transitions(server).stream().anyMatch(t -> !t.up() && !t.at().isBefore(from) && t.at().isBefore(to))) {
-                down.add(server);
+            Transition open = null;
+            for (Transition t : transitions(server)) {
+                if (!t.at().isBefore(to)) {
+                    break;
+                }
+                if (!t.up() && open == null) {
+                    open = t;
+                } else if (t.up() && open != null) {
+                    if (t.at().isAfter(from)) {
+                        spells.add(new DownSpell(server, open.at(), t.at(), open.why()));
+                    }
+                    open = null;
+                }
+            }
+            if (open != null) {
+                spells.add(new DownSpell(server, open.at(), null, open.why()));
             }
         }
-        return down;
-    }
-
-    /** When {@code server} was last seen coming UP before {@code to}, if it was UP at {@code to}. */
-    Optional<Instant> upAgainAt(String server, Instant to) {
-        List<Transition> before = transitions(server).stream().filter(t -> t.at().isBefore(to)).toList();
-        if (before.isEmpty() || !before.get(before.size() - 1).up()) {
-            return Optional.empty();
-        }
-        return Optional.of(before.get(before.size() - 1).at());
+        spells.sort(java.util.Comparator.comparing(DownSpell::down));
+        return spells;
     }
 
     /** e.g. "DOWN +0.3 s, UP +41.2 s": the server's changes in [from, to), in seconds after {@code from}. */
@@ -95,22 +103,6 @@ final class Readiness {
         return text.toString();
     }
 
-    /** The first DOWN of {@code server} at or after {@code from}. */
-    Optional<Instant> firstDown(String server, Instant from) {
-        return transitions(server).stream().filter(t -> !t.up() && !t.at().isBefore(from)).map(Transition::at).findFirst();
-    }
-
-    private Optional<Boolean> stateAt(String server, Instant at) {
-        Boolean state = null;
-        for (Transition t : transitions(server)) {
-            if (t.at().isAfter(at)) {
-                break;
-            }
-            state = t.up();
-        }
-        return Optional.ofNullable(state);
-    }
-
     /** ": mongodb, kafka" - the checks a readiness answer lists as DOWN, or nothing when it is not MP Health JSON. */
     static String downChecks(String body) {
         try {
@@ -124,6 +116,13 @@ final class Readiness {
             return down.isEmpty() ? "" : ": " + String.join(", ", down);
         } catch (RuntimeException e) {
             return "";
+        }
+    }
+
+    /** A change the probes saw (package-private for the spells' test). */
+    void record(Transition transition) {
+        synchronized (transitions) {
+            transitions.add(transition);
         }
     }
 
@@ -166,9 +165,7 @@ final class Readiness {
             }
             Boolean before = current.put(server, up);
             if (before == null || before != up) {
-                synchronized (transitions) {
-                    transitions.add(new Transition(server, Instant.now(), up, why));
-                }
+                record(new Transition(server, Instant.now(), up, why));
             }
             try {
                 Thread.sleep(POLL.toMillis());
