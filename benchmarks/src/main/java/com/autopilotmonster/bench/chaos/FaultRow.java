@@ -56,7 +56,10 @@ final class FaultRow {
             return false; // under way before this fault began
         }
         if (target != null) {
-            return spell.server().equals(target);
+            // the spell the kill or freeze began; a later one of the same server, after it was UP again, has a
+            // cause of its own (in the 15:03 run: order's "503: mongodb" 38 s after its takeover)
+            return spells.stream().filter(s -> s.server().equals(target) && !s.down().isBefore(faultStart))
+                    .findFirst().map(first -> first == spell).orElse(false);
         }
         return dependencyAnswered != null && spell.down().isBefore(dependencyAnswered);
     }

@@ -78,6 +78,16 @@ class FaultRowTest {
     }
 
     @Test
+    void aLaterSpellOfTheKilledServerIsNotPartOfItsRecovery() {
+        FaultRow row = kill("order");
+        row.spells = List.of(spell("order", 0.1, 8.9, "no connection"), spell("order", 38.4, 39.8, "503: mongodb"));
+
+        assertEquals("order DOWN, UP 8.9 s after; 1 other DOWN spell, longest 1.4 s (order: 503: mongodb)",
+                row.readiness(LIMIT));
+        assertTrue(row.withinLimit(LIMIT));
+    }
+
+    @Test
     void aBaselineWithoutSpellsStayedUp() {
         FaultRow row = new FaultRow(new PhaseStats("none"), null);
         row.faultStart = T;
