@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** The HTTP calls the journey benchmarks make to set up and drive the platform: one client, JSON requests. */
 public final class BenchHttp {
 
-    public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     public static final Pattern ACCESS = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
     public static final Pattern ID = Pattern.compile("\"_id\":\"([0-9a-f]{24})\"");
 

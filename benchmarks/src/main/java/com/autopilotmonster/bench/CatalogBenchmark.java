@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CatalogBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final String[] SORTS = {"price_asc", "price_desc", "rating", "newest", "popular"};
 
     private CatalogBenchmark() {

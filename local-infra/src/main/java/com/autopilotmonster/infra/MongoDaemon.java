@@ -3,6 +3,7 @@ package com.autopilotmonster.infra;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +15,16 @@ import java.nio.file.Path;
  * can be installed here; production points MONGODB_URI at real MongoDB.
  */
 public final class MongoDaemon {
+
+    /**
+     * Threads that run commands. mongo-java-server runs each command on the Netty event loop of its connection, and
+     * Netty's default is two loops per core: four here, each serving about seventeen of the fault suite's seventy
+     * connections. One command that took seconds (a collection scan while the machine was loaded) held up every
+     * other connection of its loop - pings too, which made unrelated servers report "503: mongodb", and the
+     * drivers' heartbeats. A real mongod gives each connection its own thread; this many loops come close for the
+     * connections a local platform opens (an idle loop costs a parked thread).
+     */
+    static final int COMMAND_THREADS = 128;
 
     private MongoDaemon() {
     }
@@ -37,9 +48,13 @@ public final class MongoDaemon {
         };
         Runtime.getRuntime().addShutdownHook(new Thread(stop));
         OwnerWatchdog.watch(owner, () -> { });
-        server.bind(OwnerWatchdog.required(args, "host"), Integer.parseInt(OwnerWatchdog.required(args, "port")));
+        bind(server, OwnerWatchdog.required(args, "host"), Integer.parseInt(OwnerWatchdog.required(args, "port")));
         System.out.println("mongo-java-server (" + ("memory".equals(kind) ? "memory backend, nothing kept"
                 : "H2 file " + file) + ") listening on " + server.getLocalAddress());
         Thread.currentThread().join();
+    }
+
+    static void bind(MongoServer server, String host, int port) {
+        server.bind(new InetSocketAddress(host, port), 1, COMMAND_THREADS);
     }
 }

@@ -40,7 +40,8 @@ public class HealthSummary {
     private final AtomicLong probesSent = new AtomicLong();
     private final AtomicLong probesFailed = new AtomicLong();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(1000)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofMillis(1000)).build();
 
     public JsonObject summary() {
         Map<String, CompletableFuture<JsonObject>> probes = new LinkedHashMap<>();

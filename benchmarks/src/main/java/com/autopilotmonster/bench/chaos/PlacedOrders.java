@@ -28,7 +28,8 @@ final class PlacedOrders {
     private static final Pattern DOWNLOADS = Pattern.compile("\"downloadCount\"\\s*:\\s*(\\d+)");
 
     private final ChaosSettings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     PlacedOrders(ChaosSettings settings) {
         this.settings = settings;

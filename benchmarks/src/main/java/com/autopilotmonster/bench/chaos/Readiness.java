@@ -30,7 +30,9 @@ final class Readiness {
     }
 
     private final Map<String, String> urls;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+    /** HTTP/1.1 as probes and the gateway use it (see {@link CheckoutLoad}'s client). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(PROBE_TIMEOUT).build();
     private final List<Transition> transitions = new ArrayList<>();
     private final Map<String, Boolean> current = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.Consumer<String> onSilent;

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class UpstreamProber {
 
-    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
 
     @Inject
     RouteTable routes;

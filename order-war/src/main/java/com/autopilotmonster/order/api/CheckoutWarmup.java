@@ -5,6 +5,7 @@ import com.autopilotmonster.common.problem.ApiException;
 import com.autopilotmonster.common.warmup.Warmup;
 import com.autopilotmonster.order.client.CartReader;
 import com.autopilotmonster.order.client.Catalog;
+import com.autopilotmonster.order.domain.OrderMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -12,7 +13,8 @@ import jakarta.validation.Validator;
 /**
  * A checkout's first steps, taken once at start-up with inputs that change nothing: the marketplace is asked for a
  * product that cannot exist (404: not available) and the cart with a token it refuses (401), through the same REST
- * clients a checkout uses; an order request is read and validated as the API reads it. See {@link Warmup}.
+ * clients a checkout uses; an order request is read and validated as the API reads it; the checkout timers are
+ * registered. See {@link Warmup}.
  */
 @ApplicationScoped
 public class CheckoutWarmup implements Warmup {
@@ -31,6 +33,9 @@ public class CheckoutWarmup implements Warmup {
     @Inject
     Validator validator;
 
+    @Inject
+    OrderMetrics metrics;
+
     @Override
     public String name() {
         return "checkout";
@@ -38,6 +43,7 @@ public class CheckoutWarmup implements Warmup {
 
     @Override
     public void run() {
+        metrics.registerCheckoutTimers();
         OrderRequests.CreateOrder request = JsonbSettings.jsonb().fromJson(ORDER_REQUEST, OrderRequests.CreateOrder.class);
         validator.validate(request);
         catalog.activeProduct(NO_PRODUCT);

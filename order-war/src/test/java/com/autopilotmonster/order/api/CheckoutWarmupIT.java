@@ -23,6 +23,12 @@ class CheckoutWarmupIT {
         ServerLog.assertWarmedUp("order-it", "checkout");
     }
 
+    /** common-ejb's warm-up of the readiness checks, which every service runs: the first probe asks nothing inline. */
+    @Test
+    void theReadinessChecksWereAskedAtStartUp() throws Exception {
+        ServerLog.assertWarmedUp("order-it", "readiness");
+    }
+
     @Test
     void theWarmupChangedNothing() {
         Document noProduct = new Document("items.productId", "000000000000000000000000");
