@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * One Liberty server of a {@code wlp} installation, seen from outside: its folder, its pid file, its
- * {@code messages.log}, and the one setting the supervisor changes - whether its HTTP endpoint listens.
+ * {@code messages.log}, and the one setting the supervisor changes - where its HTTP endpoints listen (its role).
  */
 final class LibertyServer {
 
@@ -34,6 +34,8 @@ final class LibertyServer {
     /** What a standby is made of: the primary's configuration and its (loose) applications, not its state. */
     private static final List<String> CONFIGURATION = List.of("server.xml", "bootstrap.properties", "jvm.options",
             "server.env");
+
+    private static final String DEFAULT_ENDPOINT = "defaultHttpEndpoint";
 
     private static final Pattern ENDPOINT = Pattern.compile("<httpEndpoint\\s[^>]*?\\bid=\"([^\"]+)\"");
 
@@ -54,24 +56,46 @@ final class LibertyServer {
     }
 
     /**
-     * Listening or not: the same server.xml for both roles, only this dropin differs. It switches every HTTP
-     * endpoint of the server (the gateway's management endpoint too: two servers cannot bind one port).
+     * The active role: every HTTP endpoint as server.xml declares it. The same server.xml serves both roles, only
+     * this dropin differs; replacing it drops the standby's overrides below, and Liberty's config monitor moves the
+     * endpoint to its port.
      */
-    void setListening(boolean listening) {
-        Path file = dir().resolve(ROLE_FILE);
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- written by the standby "
-                + "supervisor: " + (listening ? "the active server" : "the standby") + " -->\n<server>\n");
+    void listenAsActive() {
+        StringBuilder xml = roleFile("the active server");
         for (String endpoint : endpoints()) {
-            xml.append("  <httpEndpoint id=\"").append(endpoint).append("\" enabled=\"").append(listening).append("\"/>\n");
+            xml.append("  <httpEndpoint id=\"").append(endpoint).append("\" enabled=\"true\"/>\n");
         }
-        xml.append("</server>\n");
-        WholeFile.write(file, xml);
+        WholeFile.write(dir().resolve(ROLE_FILE), xml.append("</server>\n"));
+    }
+
+    /**
+     * The standby role: the service's ports stay free for the active server (every endpoint but the default one off:
+     * two servers cannot bind one port, the gateway's management endpoint included), and the default endpoint
+     * listens on {@code privatePort} of the loopback interface, plain HTTP only, where nobody but the supervisor
+     * calls it: its warm-up takes the request paths once, so the first requests after a takeover do not load them.
+     */
+    void listenAsStandby(int privatePort) {
+        StringBuilder xml = roleFile("the standby, warmed up on a private port");
+        for (String endpoint : endpoints()) {
+            if (DEFAULT_ENDPOINT.equals(endpoint)) {
+                xml.append("  <httpEndpoint id=\"").append(endpoint).append("\" enabled=\"true\" host=\"127.0.0.1\" httpPort=\"")
+                        .append(privatePort).append("\" httpsPort=\"-1\"/>\n");
+            } else {
+                xml.append("  <httpEndpoint id=\"").append(endpoint).append("\" enabled=\"false\"/>\n");
+            }
+        }
+        WholeFile.write(dir().resolve(ROLE_FILE), xml.append("</server>\n"));
+    }
+
+    private static StringBuilder roleFile(String role) {
+        return new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- written by the standby supervisor: "
+                + role + " -->\n<server>\n");
     }
 
     /** The HTTP endpoints the server declares, and the default one every server has (shared base.xml). */
     Set<String> endpoints() {
         Set<String> ids = new LinkedHashSet<>();
-        ids.add("defaultHttpEndpoint");
+        ids.add(DEFAULT_ENDPOINT);
         Path serverXml = dir().resolve("server.xml");
         try {
             if (Files.exists(serverXml)) {

@@ -1,11 +1,15 @@
 package com.autopilotmonster.infra.standby;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 
 /**
  * A service's two servers on one port: the active one listens, the standby has started the same applications
- * (with their Kafka consumers and outbox relays, like any second instance) but keeps its HTTP endpoint off. When
+ * (with their Kafka consumers and outbox relays, like any second instance) but listens only on a private loopback
+ * port, where the supervisor warms it up. When
  * the active one dies the standby opens the port - about a second, against the tens of seconds of a cold Liberty
  * start - and the dead one is started again as the new standby. The pair's state is written to
  * {@code usr/servers/.standby/SERVICE.properties} for whoever kills servers on purpose (the fault suite).
@@ -20,6 +24,7 @@ final class StandbyPair {
     private int failovers;
     private Instant lastFailover;
     private Instant standbyReadyAt;
+    private int standbyPort;
 
     StandbyPair(Path wlp, String service) {
         this.service = service;
@@ -43,8 +48,9 @@ final class StandbyPair {
     /** Before the standby's first start: the primary (already running or about to) listens, the copy does not. */
     synchronized void prepare() {
         standby.copyConfigurationOf(active);
-        active.setListening(true);
-        standby.setListening(false);
+        active.listenAsActive();
+        standbyPort = freePort();
+        standby.listenAsStandby(standbyPort);
         write();
     }
 
@@ -54,8 +60,9 @@ final class StandbyPair {
      */
     synchronized LibertyServer failOver() {
         LibertyServer dead = active;
-        standby.setListening(true);
-        dead.setListening(false);
+        standby.listenAsActive();
+        standbyPort = freePort();
+        dead.listenAsStandby(standbyPort);
         active = standby;
         standby = dead;
         standbyReady = false;
@@ -64,6 +71,11 @@ final class StandbyPair {
         lastFailover = Instant.now();
         write();
         return dead;
+    }
+
+    /** Where the standby listens until it takes over (loopback). */
+    synchronized int standbyPort() {
+        return standbyPort;
     }
 
     synchronized void standbyReady(LibertyServer server) {
@@ -81,9 +93,19 @@ final class StandbyPair {
                 + "active=" + active.name() + "\n"
                 + "standby=" + standby.name() + "\n"
                 + "standbyReady=" + standbyReady + "\n"
+                + "standbyPort=" + standbyPort + "\n"
                 + "standbyReadyAt=" + (standbyReadyAt == null ? "" : standbyReadyAt) + "\n"
                 + "failovers=" + failovers + "\n"
                 + "lastFailover=" + (lastFailover == null ? "" : lastFailover) + "\n";
         WholeFile.write(stateFile, text);
+    }
+
+    /** A port nobody listens on now; the standby binds it a little later (a local run: nothing races for it). */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the standby", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.autopilotmonster.infra.standby;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.util.concurrent.Semaphore;
  * --standby}, {@code ./platform chaos}) and lets it take over the port when the active server dies. Polls the pid
  * files every {@code pollInterval}: a pid file whose process is gone is a death (an orderly {@code server stop}
  * removes the file, so stopping the platform is not mistaken for one). Standbys are started a few at a time, as a
- * cold Liberty start on a small machine is mostly CPU.
+ * cold Liberty start on a small machine is mostly CPU. A started standby is warmed up ({@link StandbyWarmup}) before
+ * it counts as ready.
  */
 public final class StandbySupervisor {
 
@@ -24,6 +26,7 @@ public final class StandbySupervisor {
     private final Duration pollInterval;
     private final Duration startTimeout;
     private final Semaphore starting;
+    private final StandbyWarmup warmup = new StandbyWarmup(Duration.ofSeconds(30));
     /** Servers with a start under way (by identity): never two starts of one server. */
     private final Set<LibertyServer> inStart = ConcurrentHashMap.newKeySet();
     private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
@@ -100,9 +103,14 @@ public final class StandbySupervisor {
                     Instant began = Instant.now();
                     Process start = server.start();
                     if (server.awaitReady(before, startTimeout)) {
+                        long started = Duration.between(began, Instant.now()).toSeconds();
+                        Instant warming = Instant.now();
+                        int answered = warmup.warm(URI.create("http://127.0.0.1:" + pair.standbyPort() + "/"),
+                                !"gateway".equals(pair.service()));
                         pair.standbyReady(server);
-                        log(pair.service() + ": " + server + " ready as the standby in "
-                                + Duration.between(began, Instant.now()).toSeconds() + " s");
+                        log(pair.service() + ": " + server + " ready as the standby in " + started + " s, warmed up in "
+                                + Duration.between(warming, Instant.now()).toSeconds() + " s (" + answered
+                                + " requests answered on its private port " + pair.standbyPort() + ")");
                     } else {
                         log(pair.service() + ": " + server + " not ready within " + startTimeout.toSeconds()
                                 + " s; see " + server.dir().resolve("logs/messages.log"));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandbySupervisorTest {
 
-    /** A server with a second endpoint, as the gateway's management one: the standby must bind neither. */
+    /** A server with a second endpoint, as the gateway's management one: the standby must bind neither port. */
     private static final String SERVER_XML = """
             <server description="order">
               <httpEndpoint id="managementEndpoint" host="127.0.0.1" httpPort="4040"/>
@@ -155,14 +155,21 @@ class StandbySupervisorTest {
         return p;
     }
 
-    /** Whether the role file opens the server's endpoints: both of them, or neither. */
+    /**
+     * Whether the role file makes the server the active one (both endpoints as server.xml has them) or the standby
+     * (the management endpoint off, the default one on the private loopback port the state file names, HTTP only).
+     */
     private boolean listening(String name) throws IOException {
         String xml = Files.readString(server(name).resolve(LibertyServer.ROLE_FILE));
-        boolean main = xml.contains("<httpEndpoint id=\"defaultHttpEndpoint\" enabled=\"true\"/>");
-        boolean management = xml.contains("<httpEndpoint id=\"managementEndpoint\" enabled=\"true\"/>");
-        assertEquals(main, management, xml);
         assertEquals(2, xml.split("<httpEndpoint ").length - 1, xml);
-        return main;
+        if (xml.contains("<httpEndpoint id=\"managementEndpoint\" enabled=\"true\"/>")) {
+            assertTrue(xml.contains("<httpEndpoint id=\"defaultHttpEndpoint\" enabled=\"true\"/>"), xml);
+            return true;
+        }
+        assertTrue(xml.contains("<httpEndpoint id=\"managementEndpoint\" enabled=\"false\"/>"), xml);
+        assertTrue(xml.contains("<httpEndpoint id=\"defaultHttpEndpoint\" enabled=\"true\" host=\"127.0.0.1\" httpPort=\""
+                + state().getProperty("standbyPort") + "\" httpsPort=\"-1\"/>"), xml);
+        return false;
     }
 
     /** Field 19 of /proc/PID/stat (after the parenthesised command name). */
