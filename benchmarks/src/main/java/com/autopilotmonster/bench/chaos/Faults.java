@@ -38,8 +38,18 @@ final class Faults {
     void killInfra(String component) throws InterruptedException {
         ProcessHandle daemon = infraDaemon(component)
                 .orElseThrow(() -> new IllegalStateException(component + " was not started by this build"));
+        List<ProcessHandle> children = daemon.descendants().toList();
         infraDown.add(component);
         kill(daemon);
+        // a daemon may run the component as its child (redis-server): the outage is real only if that died too
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        children.stream().filter(ProcessHandle::isAlive).findFirst().ifPresent(child -> {
+            throw new IllegalStateException("killing the " + component + " daemon left its child " + child.pid() + " ("
+                    + child.info().command().orElse("?") + ") running: no outage happened");
+        });
     }
 
     /** Starts the component again through the InfraLauncher, in its own session, and waits until it answers. */

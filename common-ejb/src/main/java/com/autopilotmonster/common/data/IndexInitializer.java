@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 public class IndexInitializer {
 
     private static final Logger LOG = Logger.getLogger(IndexInitializer.class.getName());
+    static final long INDEX_BUILD_TIMEOUT_SECONDS = 300;
 
     @Inject
     Instance<IndexContributor> contributors;
@@ -59,7 +60,8 @@ public class IndexInitializer {
     }
 
     void createAll() {
-        MongoDatabase db = database.get();
+        // building an index over a grown collection may take longer than the client's per-request operation bound
+        MongoDatabase db = database.get().withTimeout(INDEX_BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         for (IndexContributor contributor : contributors) {
             for (Map.Entry<String, List<IndexModel>> entry : contributor.indexes().entrySet()) {
                 if (!entry.getValue().isEmpty()) {
