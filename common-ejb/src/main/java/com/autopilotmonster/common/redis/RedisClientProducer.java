@@ -42,6 +42,10 @@ public class RedisClientProducer {
     @ConfigProperty(name = "redis.pool.max", defaultValue = "32")
     int poolMax;
 
+    @Inject
+    @ConfigProperty(name = "redis.pool.idle-check-ms", defaultValue = "5000")
+    long idleCheckMs;
+
     @Produces
     @Singleton
     JedisPooled jedis() {
@@ -53,6 +57,14 @@ public class RedisClientProducer {
         pool.setMaxTotal(poolMax);
         pool.setMaxIdle(poolMax);
         pool.setMaxWait(Duration.ofMillis(timeoutMs));
+        // a Redis restart leaves every idle pooled connection dead, and each would fail the request that borrows it
+        // (a 503): on a server with little traffic - a hot standby that took over minutes after a Redis restart
+        // (fault suite, 2026-11-29 19:44) - they wait there for it. Idle connections are PINGed every
+        // redis.pool.idle-check-ms and dropped when they do not answer; a borrowed one is not tested, which would
+        // cost every command a second round trip
+        pool.setTestWhileIdle(true);
+        pool.setTimeBetweenEvictionRuns(Duration.ofMillis(idleCheckMs));
+        pool.setNumTestsPerEvictionRun(-1);
         return new JedisPooled(pool, new HostAndPort(host, port), config.build());
     }
 
