@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,26 +55,24 @@ class StalledStoreTest {
 
     @Test
     void aReadOnAStalledStoreEndsWithinTheOperationBoundAsAnOutage() {
-        MongoCollection<Document> orders = client.getDatabase("stalled").getCollection("orders");
-        orders.insertOne(new Document("_id", "o1"));
-        relay.stall();
-        long began = System.nanoTime();
-        MongoException failure = assertThrows(MongoException.class, () -> orders.find(new Document("_id", "o1")).first());
-        Duration took = Duration.ofNanos(System.nanoTime() - began);
-        assertTrue(took.compareTo(Duration.ofMillis(3500)) < 0, "the read waited " + took.toMillis() + " ms");
-        assertEquals(Optional.of("database"), StoreOutages.outage(failure), "not answered as an outage: " + failure);
+        assertEndsAsAnOutageInTime("read", orders -> orders.find(new Document("_id", "o1")).first());
     }
 
     @Test
     void aWriteOnAStalledStoreEndsWithinTheOperationBoundAsAnOutage() {
+        assertEndsAsAnOutageInTime("write",
+                orders -> orders.updateOne(new Document("_id", "o1"), new Document("$set", new Document("paid", true))));
+    }
+
+    /** Stores one order, stalls the store, and times {@code operation} on the orders. */
+    private void assertEndsAsAnOutageInTime(String what, Consumer<MongoCollection<Document>> operation) {
         MongoCollection<Document> orders = client.getDatabase("stalled").getCollection("orders");
         orders.insertOne(new Document("_id", "o1"));
         relay.stall();
         long began = System.nanoTime();
-        MongoException failure = assertThrows(MongoException.class,
-                () -> orders.updateOne(new Document("_id", "o1"), new Document("$set", new Document("paid", true))));
+        MongoException failure = assertThrows(MongoException.class, () -> operation.accept(orders));
         Duration took = Duration.ofNanos(System.nanoTime() - began);
-        assertTrue(took.compareTo(Duration.ofMillis(3500)) < 0, "the write waited " + took.toMillis() + " ms");
+        assertTrue(took.compareTo(Duration.ofMillis(3500)) < 0, "the " + what + " waited " + took.toMillis() + " ms");
         assertEquals(Optional.of("database"), StoreOutages.outage(failure), "not answered as an outage: " + failure);
     }
 }
