@@ -182,9 +182,7 @@ public final class ChaosSuite {
         row.faultStart = Instant.now();
         faults.killServer(server);
         row.faultLifted = Instant.now();
-        if (!awaitAllUp(settings.readyTimeout())) {
-            System.out.println("  not every server was ready again within " + settings.readyTimeout().toSeconds() + " s");
-        }
+        awaitRecovery();
         if (faults.awaitStandbyReady(server, before.failovers() + 1, settings.readyTimeout())) {
             row.standbyBack = Duration.between(row.faultStart, Instant.now());
         }
@@ -208,10 +206,14 @@ public final class ChaosSuite {
 
     /** Waits until every server is ready again (or gives up after the ready timeout), then keeps the load on. */
     private void afterFault() throws InterruptedException {
+        awaitRecovery();
+        Faults.sleep(settings.steady());
+    }
+
+    private void awaitRecovery() throws InterruptedException {
         if (!awaitAllUp(settings.readyTimeout())) {
             System.out.println("  not every server was ready again within " + settings.readyTimeout().toSeconds() + " s");
         }
-        Faults.sleep(settings.steady());
     }
 
     private boolean awaitAllUp(Duration timeout) throws InterruptedException {
