@@ -106,7 +106,7 @@ public final class StandbySupervisor {
                         long started = Duration.between(began, Instant.now()).toSeconds();
                         Instant warming = Instant.now();
                         int answered = warmup.warm(URI.create("http://127.0.0.1:" + pair.standbyPort() + "/"),
-                                !"gateway".equals(pair.service()));
+                                pair.service());
                         pair.standbyReady(server);
                         log(pair.service() + ": " + server + " ready as the standby in " + started + " s, warmed up in "
                                 + Duration.between(warming, Instant.now()).toSeconds() + " s (" + answered

@@ -33,6 +33,7 @@ final class StandbyWarmup {
 
     static final List<String> HEALTH = List.of("/health/started", "/health/live", "/health/ready", "/health");
     static final int ROUNDS = 2;
+    private static final String GATEWAY = "gateway";
     private static final int MAX_PATHS = 30;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -43,13 +44,13 @@ final class StandbyWarmup {
         this.requestTimeout = requestTimeout;
     }
 
-    /** Returns the number of requests answered (any status). */
-    int warm(URI base, boolean operations) throws InterruptedException {
+    /** Warms {@code service}'s standby at {@code base}; returns the number of requests answered (any status). */
+    int warm(URI base, String service) throws InterruptedException {
         List<HttpRequest> requests = new ArrayList<>();
         for (String path : HEALTH) {
             requests.add(get(base, path, null));
         }
-        if (operations) {
+        if (warmsOperationsOf(service)) {
             for (String path : readPaths(base)) {
                 requests.add(get(base, path, REFUSED_TOKEN));
                 requests.add(get(base, path, null));
@@ -62,6 +63,11 @@ final class StandbyWarmup {
             }
         }
         return answered;
+    }
+
+    /** The gateway's operations are the other services', proxied and counted by the rate limiter it shares. */
+    static boolean warmsOperationsOf(String service) {
+        return !GATEWAY.equals(service);
     }
 
     /** The document's GET paths without a path parameter; none when there is no document. */

@@ -54,7 +54,7 @@ class StandbyWarmupTest {
 
     @Test
     void readsTheHealthEndpointsAndTheDocumentsParameterlessGets() throws Exception {
-        int answered = new StandbyWarmup(Duration.ofSeconds(5)).warm(base(), true);
+        int answered = new StandbyWarmup(Duration.ofSeconds(5)).warm(base(), "order");
 
         List<String> expected = new ArrayList<>();
         for (int round = 0; round < StandbyWarmup.ROUNDS; round++) {
@@ -73,7 +73,7 @@ class StandbyWarmupTest {
 
     @Test
     void theGatewayIsWarmedOnItsHealthEndpointsOnly() throws Exception {
-        new StandbyWarmup(Duration.ofSeconds(5)).warm(base(), false);
+        new StandbyWarmup(Duration.ofSeconds(5)).warm(base(), "gateway");
 
         assertTrue(seen.stream().allMatch(r -> r.startsWith("GET /health")), seen.toString());
         assertEquals(StandbyWarmup.ROUNDS * StandbyWarmup.HEALTH.size(), seen.size());
@@ -83,7 +83,7 @@ class StandbyWarmupTest {
     void aStandbyThatDoesNotAnswerIsNotAnError() throws Exception {
         int port = server.getAddress().getPort();
         server.stop(0);
-        assertEquals(0, new StandbyWarmup(Duration.ofSeconds(2)).warm(URI.create("http://127.0.0.1:" + port + "/"), true));
+        assertEquals(0, new StandbyWarmup(Duration.ofSeconds(2)).warm(URI.create("http://127.0.0.1:" + port + "/"), "order"));
     }
 
     private URI base() {
