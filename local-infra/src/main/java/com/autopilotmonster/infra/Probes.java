@@ -21,7 +21,7 @@ final class Probes {
     static boolean answers(Component component) {
         return switch (component) {
             case KAFKA -> kafka();
-            case REDIS -> redis();
+            case REDIS -> redis(Component.REDIS.port());
             case SMTP -> greets("220");
             case MONGO, COLLECTOR -> tcp(component.port());
         };
@@ -36,9 +36,10 @@ final class Probes {
         }
     }
 
-    private static boolean redis() {
+    /** Redis answers PING on {@code port}. */
+    static boolean redis(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InfraSettings.host(), Component.REDIS.port()), TIMEOUT_MS);
+            socket.connect(new InetSocketAddress(InfraSettings.host(), port), TIMEOUT_MS);
             socket.setSoTimeout(TIMEOUT_MS);
             OutputStream out = socket.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -9,7 +9,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ class MongoBackendIT {
     @Test
     void fileBackendKeepsEveryAcknowledgedWriteAcrossASigkill() throws Exception {
         int writes = 500;
-        int port = freePort();
+        int port = FreePorts.next();
         String uri = "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=5000";
         Process first = start("file", port);
         try (MongoClient client = MongoClients.create(uri)) {
@@ -75,14 +74,14 @@ class MongoBackendIT {
 
     @Test
     void unknownBackendRefusesToStart() throws Exception {
-        Process daemon = start("floppy", freePort());
+        Process daemon = start("floppy", FreePorts.next());
         assertTrue(daemon.waitFor(60, TimeUnit.SECONDS), "the daemon should exit");
         assertNotEquals(0, daemon.exitValue());
     }
 
     /** Writes one document, restarts the daemon on the same file and port, counts what is left. */
     private long countAfterRestart(String backend) throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         String uri = "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=5000";
         Process first = start(backend, port);
         try (MongoClient client = MongoClients.create(uri)) {
@@ -122,9 +121,4 @@ class MongoBackendIT {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

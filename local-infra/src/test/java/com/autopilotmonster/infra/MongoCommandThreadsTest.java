@@ -10,8 +10,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +53,7 @@ class MongoCommandThreadsTest {
     void aSlowCommandDoesNotHoldUpOtherConnections() throws Exception {
         HoldingBackend backend = new HoldingBackend();
         MongoServer server = new MongoServer(backend);
-        int port = freePort();
+        int port = FreePorts.next();
         MongoDaemon.bind(server, "127.0.0.1", port);
         String uri = "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=5000";
         ExecutorService threads = Executors.newCachedThreadPool();
@@ -93,9 +91,4 @@ class MongoCommandThreadsTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

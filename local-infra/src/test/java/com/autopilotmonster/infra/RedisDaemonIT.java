@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,24 +26,26 @@ class RedisDaemonIT {
 
     @Test
     void redisDiesWithItsDaemon() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         Process daemon = start(port);
+        List<ProcessHandle> redis = List.of();
         try {
             assertTrue(answersPing(port, Duration.ofSeconds(30)), "Redis never answered on " + port);
+            redis = daemon.descendants().toList(); // an orphan is nobody's descendant: the clean-up needs them now
             daemon.destroyForcibly(); // SIGKILL: no shutdown hook runs
             daemon.waitFor(30, TimeUnit.SECONDS);
             assertTrue(refuses(port, Duration.ofSeconds(5)),
                     "redis-server still listens on " + port + " after its daemon was killed");
         } finally {
             daemon.destroyForcibly();
-            daemon.descendants().forEach(ProcessHandle::destroyForcibly);
+            redis.forEach(ProcessHandle::destroyForcibly);
         }
     }
 
     /** A second daemon on a port Redis already holds must not pose as a running Redis. */
     @Test
     void aDaemonWhoseRedisCannotStartEnds() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         Process first = start(port);
         Process second = null;
         try {
@@ -66,44 +66,27 @@ class RedisDaemonIT {
         String classpath = Files.readString(Path.of("target", "classpath.txt")).trim();
         return new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-cp", classpath, RedisDaemon.class.getName(), "--owner-pid=" + ProcessHandle.current().pid(),
-                "--host=127.0.0.1", "--port=" + port))
+                "--host=" + InfraSettings.host(), "--port=" + port))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis-" + System.nanoTime() + ".log").toFile())
                 .start();
     }
 
     private static boolean answersPing(int port, Duration within) throws InterruptedException {
+        return within(within, () -> Probes.redis(port));
+    }
+
+    private static boolean refuses(int port, Duration within) throws InterruptedException {
+        return within(within, () -> !Probes.tcp(port));
+    }
+
+    private static boolean within(Duration within, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                socket.setSoTimeout(1000);
-                socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-                byte[] answer = socket.getInputStream().readNBytes(7);
-                if (new String(answer, StandardCharsets.US_ASCII).equals("+PONG\r\n")) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
+            if (condition.getAsBoolean()) {
+                return true;
             }
             Thread.sleep(100);
         }
         return false;
-    }
-
-    private static boolean refuses(int port, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                Thread.sleep(100);
-            } catch (IOException refused) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

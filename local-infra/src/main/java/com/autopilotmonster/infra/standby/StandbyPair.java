@@ -1,8 +1,6 @@
 package com.autopilotmonster.infra.standby;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import com.autopilotmonster.infra.FreePorts;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -49,7 +47,7 @@ final class StandbyPair {
     synchronized void prepare() {
         standby.copyConfigurationOf(active);
         active.listenAsActive();
-        standbyPort = freePort();
+        standbyPort = FreePorts.next(); // a local run: nothing races for it
         standby.listenAsStandby(standbyPort);
         write();
     }
@@ -61,7 +59,7 @@ final class StandbyPair {
     synchronized LibertyServer failOver() {
         LibertyServer dead = active;
         standby.listenAsActive();
-        standbyPort = freePort();
+        standbyPort = FreePorts.next(); // a local run: nothing races for it
         dead.listenAsStandby(standbyPort);
         active = standby;
         standby = dead;
@@ -98,14 +96,5 @@ final class StandbyPair {
                 + "failovers=" + failovers + "\n"
                 + "lastFailover=" + (lastFailover == null ? "" : lastFailover) + "\n";
         WholeFile.write(stateFile, text);
-    }
-
-    /** A port nobody listens on now; the standby binds it a little later (a local run: nothing races for it). */
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the standby", e);
-        }
     }
 }
