@@ -24,7 +24,7 @@ final class JournaledH2Backend extends H2Backend {
      * with "Chunk N not found". 2 s (until 2026-11-29) was enough for the disk but not for reads on a loaded
      * machine: the fault suite's run with eighteen servers had three such failures (collection scans taking
      * seconds while the store stalled), which the order service answered with 500. 30 s is longer than any
-     * client waits for a read. The file grows under load by what the retention keeps (531-644 MB at the end of
+     * client waits for a read. The file grows under load by what the retention keeps (531-876 MB at the end of
      * the fault suite's runs, 2026-11-29) and MVStore's background writer compacts it once writes pause (140 MB
      * were 48 MB within minutes), so no compaction of our own is needed.
      */
